@@ -1,0 +1,88 @@
+// The one source of truth for Tributary's configuration: the TypeScript type, the defaults, the
+// JSON Schema (for editors: `tributary config-schema`) and the --help text all come from here.
+
+import { Type, type Static } from '@sinclair/typebox';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** 5 MiB of record data, base64-inflated (×4/3) plus JSON framing: what AWS's front end still accepts. */
+const DEFAULT_MAX_BODY_BYTES = 7 * 1024 * 1024;
+
+const KinesisSchema = Type.Object(
+  {
+    createDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long a new stream stays CREATING' }),
+    deleteDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long a deleted stream stays DELETING' }),
+    updateDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long an updated stream stays UPDATING' }),
+    shardLimit: Type.Integer({ minimum: 1, default: 500, description: 'Account-wide shard limit' }),
+    onDemandStreamCountLimit: Type.Integer({ minimum: 0, default: 50, description: 'Account-wide limit of ON_DEMAND streams' }),
+    iteratorTtlMs: Type.Integer({ minimum: 1, default: 300_000, description: 'Lifetime of a shard iterator' }),
+    retentionCheckIntervalMs: Type.Integer({
+      minimum: 1,
+      default: 60_000,
+      description: 'How often expired records are reclaimed',
+    }),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+const StorageSchema = Type.Object(
+  {
+    segmentBytes: Type.Integer({ minimum: 1, default: 64 * 1024 * 1024, description: 'Size at which a log segment rolls' }),
+    indexIntervalBytes: Type.Integer({ minimum: 1, default: 4096, description: 'Bytes between sparse index entries' }),
+    fsync: Type.Boolean({ default: true, description: 'fsync appended records before acknowledging them' }),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+const HttpSchema = Type.Object(
+  {
+    maxBodyBytes: Type.Integer({
+      minimum: 1024,
+      default: DEFAULT_MAX_BODY_BYTES,
+      description: 'Larger request bodies are refused with 413 before being read',
+    }),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+const AuthSchema = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('presence'), Type.Literal('off')], {
+      default: 'presence',
+      description: "'presence': require an Authorization header or presigned query as AWS does; 'off': accept anything",
+    }),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+const TlsSchema = Type.Object(
+  {
+    certFile: Type.String({ minLength: 1, description: 'PEM certificate; enables HTTPS (h2 via ALPN and HTTP/1.1)' }),
+    keyFile: Type.String({ minLength: 1, description: 'PEM private key for tls.certFile' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ConfigSchema = Type.Object(
+  {
+    host: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to listen on' }),
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 4567, description: 'Port to listen on (0 picks a free one)' }),
+    dataDir: Type.String({ minLength: 1, default: './.tributary', description: 'Directory holding all durable data' }),
+    region: Type.String({ pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$', default: 'us-east-1', description: 'Region used in ARNs' }),
+    accountId: Type.String({ pattern: '^\\d{12}$', default: '000000000000', description: 'Account id used in ARNs' }),
+    logLevel: Type.Union(
+      logLevels.map((level) => Type.Literal(level)),
+      { default: 'info', description: 'Log level of the JSON logs written to stderr' },
+    ),
+    tls: Type.Optional(TlsSchema),
+    auth: AuthSchema,
+    kinesis: KinesisSchema,
+    storage: StorageSchema,
+    http: HttpSchema,
+  },
+  { additionalProperties: false, title: 'Tributary configuration' },
+);
+
+/** A complete, validated configuration. Instances handed out by the loaders are deeply frozen. */
+export type Config = Static<typeof ConfigSchema>;
+export type LogLevel = Config['logLevel'];

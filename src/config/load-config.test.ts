@@ -1,0 +1,109 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './load-config.js';
+import { resolveConfig } from './build-config.js';
+import { ConfigError } from './config-error.js';
+import { configFields } from './config-fields.js';
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'tributary-config-'));
+}
+
+describe('loadConfig', () => {
+  test('returns the documented defaults when nothing is given', async () => {
+    const config = await loadConfig({ env: {}, cwd: await tempDir() });
+    assert.deepEqual(config, {
+      host: '127.0.0.1',
+      port: 4567,
+      dataDir: './.tributary',
+      region: 'us-east-1',
+      accountId: '000000000000',
+      logLevel: 'info',
+      auth: { mode: 'presence' },
+      kinesis: {
+        createDelayMs: 0,
+        deleteDelayMs: 0,
+        updateDelayMs: 0,
+        shardLimit: 500,
+        onDemandStreamCountLimit: 50,
+        iteratorTtlMs: 300000,
+        retentionCheckIntervalMs: 60000,
+      },
+      storage: { segmentBytes: 67108864, indexIntervalBytes: 4096, fsync: true },
+      http: { maxBodyBytes: 7340032 },
+    });
+  });
+
+  test('merges file < environment < flags', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'tributary.yml'), 'port: 1000\nregion: eu-west-1\nkinesis:\n  shardLimit: 7\n  createDelayMs: 5\n');
+    const config = await loadConfig({
+      cwd,
+      env: { TRIBUTARY_PORT: '2000', TRIBUTARY_KINESIS_SHARD_LIMIT: '8' },
+      flags: { port: '3000', 'storage-fsync': false },
+    });
+    assert.equal(config.port, 3000);
+    assert.equal(config.region, 'eu-west-1');
+    assert.equal(config.kinesis.shardLimit, 8);
+    assert.equal(config.kinesis.createDelayMs, 5);
+    assert.equal(config.storage.fsync, false);
+  });
+
+  test('reads the file named by --config and TLS settings from it', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'other.yml'), 'tls:\n  certFile: c.pem\n  keyFile: k.pem\n');
+    const config = await loadConfig({ cwd, env: {}, configFile: 'other.yml' });
+    assert.deepEqual(config.tls, { certFile: 'c.pem', keyFile: 'k.pem' });
+  });
+
+  test('reports every bad setting at once with where it came from', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'tributary.yml'), 'kinesis:\n  shardLimt: 3\n');
+    await assert.rejects(
+      loadConfig({ cwd, env: { TRIBUTARY_PORT: 'abc' }, flags: { 'log-level': 'loud', colour: 'red' } }),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.deepEqual(err.issues, [
+          'unknown option --colour',
+          'port expected integer (got "abc" from TRIBUTARY_PORT)',
+          'logLevel must be one of fatal, error, warn, info, debug, trace, silent (got "loud" from --log-level)',
+          `kinesis.shardLimt is not a known setting (got 3 from ${join(cwd, 'tributary.yml')})`,
+        ]);
+        return true;
+      },
+    );
+  });
+
+  test('a missing --config file is an error, a missing ./tributary.yml is not', async () => {
+    const cwd = await tempDir();
+    await assert.rejects(loadConfig({ cwd, env: {}, configFile: 'nope.yml' }), /cannot read config file .*nope\.yml: ENOENT/);
+  });
+
+  test('TLS needs both files', async () => {
+    await assert.rejects(loadConfig({ env: { TRIBUTARY_TLS_CERT_FILE: 'c.pem' }, cwd: await tempDir() }), /tls\.keyFile is required/);
+  });
+
+  test('returns a deeply frozen object', async () => {
+    const config = resolveConfig({ port: 0, kinesis: { createDelayMs: 10 } });
+    assert.equal(config.kinesis.createDelayMs, 10);
+    assert.equal(config.kinesis.deleteDelayMs, 0);
+    assert.ok(Object.isFrozen(config));
+    assert.ok(Object.isFrozen(config.kinesis));
+  });
+});
+
+describe('configFields', () => {
+  test('derives flags and environment variables from the schema paths', () => {
+    const byKey = new Map(configFields().map((field) => [field.key, field]));
+    assert.equal(byKey.get('dataDir')?.flag, 'data-dir');
+    assert.equal(byKey.get('dataDir')?.env, 'TRIBUTARY_DATA_DIR');
+    assert.equal(byKey.get('kinesis.createDelayMs')?.flag, 'kinesis-create-delay-ms');
+    assert.equal(byKey.get('kinesis.createDelayMs')?.env, 'TRIBUTARY_KINESIS_CREATE_DELAY_MS');
+    assert.equal(byKey.get('tls.certFile')?.env, 'TRIBUTARY_TLS_CERT_FILE');
+    assert.equal(byKey.get('auth.mode')?.kind, 'enum');
+    assert.deepEqual(byKey.get('auth.mode')?.choices, ['presence', 'off']);
+  });
+});
