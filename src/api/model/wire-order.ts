@@ -1,0 +1,33 @@
+// The order AWS lists validation errors and enum values in. It is neither the model's order nor
+// stable across services; these tables hold what kinesalite recorded from Kinesis itself, and
+// everything not listed falls back to alphabetical member order (which matches the other
+// recorded Kinesis operations: CreateStream, GetShardIterator, GetRecords, ListShards, PutRecords).
+
+const memberOrders: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  kinesis: {
+    PutRecordInput: ['SequenceNumberForOrdering', 'PartitionKey', 'ExplicitHashKey', 'Data', 'StreamName'],
+    PutRecordsRequestEntry: ['PartitionKey', 'ExplicitHashKey', 'Data'],
+    AddTagsToStreamInput: ['Tags', 'StreamName'],
+  },
+};
+
+const enumOrders: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  kinesis: {
+    ShardIteratorType: ['AFTER_SEQUENCE_NUMBER', 'LATEST', 'AT_TIMESTAMP', 'AT_SEQUENCE_NUMBER', 'TRIM_HORIZON'],
+  },
+};
+
+/** Members of `shapeName` in the order AWS reports their violations. */
+export function memberOrder(service: string, shapeName: string, members: readonly string[]): string[] {
+  const known = memberOrders[service]?.[shapeName] ?? [];
+  const first = known.filter((m) => members.includes(m));
+  const rest = members.filter((m) => !first.includes(m)).sort();
+  return [...first, ...rest];
+}
+
+/** Enum values of `shapeName` in the order AWS prints them in `enum value set: [...]`. */
+export function enumOrder(service: string, shapeName: string, values: readonly string[]): readonly string[] {
+  const known = enumOrders[service]?.[shapeName];
+  if (known && known.length === values.length && values.every((v) => known.includes(v))) return known;
+  return values;
+}
