@@ -1,0 +1,122 @@
+// Reads of one shard: find the segment (binary search on base offsets or last timestamps), seek
+// with its sparse index, then scan forward with positional reads. Only acknowledged bytes
+// (each segment's readableSize, the shard's endOffset) are ever visited.
+import type { ReadOptions, ReadResult, StoredRecord } from '../record-log.js';
+import { decodeEntry, readEntryHeader } from './entry-codec.js';
+import { scanEntries } from './entry-scanner.js';
+import type { EntryVisitor } from './entry-scanner.js';
+import { CorruptSegmentError } from './segment-errors.js';
+import { SEGMENT_HEADER_BYTES } from './segment-header.js';
+import type { Segment } from './segment.js';
+import type { ShardLog } from './shard-log.js';
+
+/** Records at or after `fromOffset` (clamped up to startOffset), within the caps of `options`. */
+export async function readShard(shard: ShardLog, fromOffset: number, options: ReadOptions): Promise<ReadResult> {
+  const maxRecords = Math.max(1, Math.floor(options.maxRecords));
+  const maxBytes = options.maxBytes;
+  return withRetryOnTrim(shard, async () => {
+    const from = Math.max(fromOffset, shard.startOffset);
+    const end = shard.endOffset;
+    const records: StoredRecord[] = [];
+    if (from >= end) return { records, nextOffset: from };
+    let bytes = 0;
+    let done = false;
+    const segments = shard.segments;
+    for (let i = segmentIndexForOffset(segments, from); i < segments.length && !done; i++) {
+      const segment = segments[i]!;
+      if (segment.baseOffset >= end) break;
+      const point = (await shard.indexFor(segment))?.floorOffset(from - segment.baseOffset);
+      const start = point?.position ?? SEGMENT_HEADER_BYTES;
+      const initialChunkBytes = Math.min(Math.max(64 * 1024, Math.min(maxBytes, maxRecords * 1100)), 1024 * 1024);
+      await scanSegment(shard, segment, start, initialChunkBytes, (buf, pos, size) => {
+        const offset = readEntryHeader(buf, pos, size).offset;
+        if (offset < from) return true;
+        if (offset >= end) return !(done = true);
+        const record = decodeEntry(buf, pos, size);
+        if (records.length > 0 && bytes + record.data.length > maxBytes) return !(done = true);
+        records.push(record);
+        bytes += record.data.length;
+        if (records.length >= maxRecords) done = true;
+        return !done;
+      });
+    }
+    const last = records[records.length - 1];
+    return { records, nextOffset: last === undefined ? from : last.offset + 1 };
+  });
+}
+
+/** The first offset whose timestamp is >= `timestamp`, or endOffset when there is none. */
+export async function offsetForTimestamp(shard: ShardLog, timestamp: number): Promise<number> {
+  return withRetryOnTrim(shard, async () => {
+    const end = shard.endOffset;
+    if (end === shard.startOffset || shard.lastTimestamp === undefined || timestamp > shard.lastTimestamp) return end;
+    const segments = shard.segments;
+    let found = end;
+    for (let i = segmentIndexForTimestamp(segments, timestamp); i < segments.length && found === end; i++) {
+      const segment = segments[i]!;
+      if (segment.baseOffset >= end) break;
+      const point = (await shard.indexFor(segment))?.lastBefore(timestamp);
+      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, 64 * 1024, (buf, pos, size) => {
+        const entry = readEntryHeader(buf, pos, size);
+        if (entry.offset >= end) return false;
+        if (entry.timestamp < timestamp) return true;
+        found = entry.offset;
+        return false;
+      });
+    }
+    return Math.max(found, shard.startOffset);
+  });
+}
+
+async function scanSegment(shard: ShardLog, segment: Segment, start: number, initialChunkBytes: number, visit: EntryVisitor): Promise<void> {
+  const lease = await shard.config.handles.acquire(segment.logPath);
+  try {
+    const result = await scanEntries(lease.handle, start, segment.readableSize, { verifyChecksum: true, initialChunkBytes }, visit);
+    if (result.outcome === 'invalid') throw new CorruptSegmentError(segment.logPath, result.position);
+  } finally {
+    lease.release();
+  }
+}
+
+/** Index of the last segment whose base offset is <= offset (0 when offset precedes them all). */
+function segmentIndexForOffset(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid]!.baseOffset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first segment holding a record with timestamp >= `timestamp`. */
+function segmentIndexForTimestamp(segments: readonly Segment[], timestamp: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found = segments.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const last = segments[mid]!.lastTimestamp;
+    if (last !== undefined && last >= timestamp) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}
+
+/** Retention may delete a segment between choosing it and opening it: start over, a few times. */
+async function withRetryOnTrim<T>(shard: ShardLog, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' || attempt >= 3 || shard.deleted) throw err;
+    }
+  }
+}
