@@ -1,0 +1,87 @@
+// An in-process data plane for tests: the real StreamRegistry on an in-memory SQLite store, a
+// MemoryRecordLog, a ManualClock and an initialised RecordService, plus a call() helper that
+// runs an operation file the way the service does (already-validated input).
+
+import { ManualClock } from '../../../src/engine/clock.js';
+import { RecordService } from '../../../src/engine/streams/record-service.js';
+import { StreamRegistry } from '../../../src/engine/streams/stream-registry.js';
+import { SqliteStateStore } from '../../../src/storage/sqlite/sqlite-state-store.js';
+import type { Operation, OperationInput, OperationOutput, RequestContext } from '../../../src/api/operation.js';
+import { MemoryRecordLog } from './memory-record-log.js';
+
+export const ACCOUNT_ID = '000000000000';
+
+export interface DataPlane {
+  readonly clock: ManualClock;
+  readonly log: MemoryRecordLog;
+  readonly store: SqliteStateStore;
+  readonly streams: StreamRegistry;
+  readonly records: RecordService;
+  readonly ctx: RequestContext;
+  /** Runs an operation file with `input` as the validator would hand it over. */
+  call(operation: Operation<{ readonly records: RecordService }>, input: OperationInput): Promise<OperationOutput>;
+  /** Creates an ACTIVE provisioned stream. */
+  createStream(name: string, shardCount: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DataPlaneOptions {
+  readonly createDelayMs?: number;
+  readonly deleteDelayMs?: number;
+  readonly iteratorTtlMs?: number;
+  /** Reuse a store (to test iterators across a restart). */
+  readonly store?: SqliteStateStore;
+  readonly clock?: ManualClock;
+}
+
+export async function createDataPlane(options: DataPlaneOptions = {}): Promise<DataPlane> {
+  const clock = options.clock ?? new ManualClock();
+  const log = new MemoryRecordLog();
+  const store = options.store ?? new SqliteStateStore({ path: ':memory:' });
+  if (options.store === undefined) await store.open();
+  const streams = new StreamRegistry({
+    store,
+    log,
+    clock,
+    accountId: ACCOUNT_ID,
+    region: 'us-east-1',
+    createDelayMs: options.createDelayMs ?? 0,
+    deleteDelayMs: options.deleteDelayMs ?? 0,
+    updateDelayMs: 0,
+    shardLimit: 500,
+    onDemandStreamCountLimit: 50,
+  });
+  await streams.load();
+  const records = new RecordService({ streams, log, clock, store, ...(options.iteratorTtlMs !== undefined && { iteratorTtlMs: options.iteratorTtlMs }) });
+  await records.init();
+  const ctx: RequestContext = { requestId: 'test-request', accountId: ACCOUNT_ID, region: 'us-east-1', clock };
+  return {
+    clock,
+    log,
+    store,
+    streams,
+    records,
+    ctx,
+    call: (operation, input) => operation.handle(input, { records }, ctx),
+    createStream: async (name, shardCount) => {
+      await streams.create({ name, mode: 'PROVISIONED', shardCount });
+    },
+    close: async () => {
+      await records.close();
+      await streams.close();
+      if (options.store === undefined) await store.close();
+    },
+  };
+}
+
+/** Runs `fn` and returns the AWS error it throws (fails the test when it does not throw one). */
+export async function awsErrorOf(fn: () => Promise<unknown>): Promise<{ type: string; message: string; statusCode: number }> {
+  try {
+    await fn();
+  } catch (err) {
+    const e = err as { type?: string; message: string; statusCode?: number };
+    if (typeof e.type !== 'string') throw err;
+    return { type: e.type, message: e.message, statusCode: e.statusCode ?? 0 };
+  }
+  throw new Error('expected an AWS error');
+}
