@@ -12,7 +12,8 @@ addExtension({
   Class: Date,
   tag: 1,
   encode(date: Date, encode: (value: unknown) => Uint8Array) {
-    return encode(date.getTime());
+    // As an integer (uint64), never a float: the SDK parses it with Long.parseLong.
+    return encode(BigInt(date.getTime()));
   },
   decode(value: unknown) {
     return new Date(Number(value));
@@ -46,13 +47,20 @@ export function decodeCbor(body: Buffer): unknown {
   return value;
 }
 
-/** Returns `value` without undefined members (the same object when it has none). */
-function defined(value: unknown): unknown {
+/**
+ * Readies a value for cbor-x: drops undefined members and turns integers past 32 bits into
+ * BigInts, which cbor-x writes as CBOR integers (it would write them as float64, which the Java
+ * SDK cannot read into a Long). Returns the same object when nothing needs changing.
+ */
+function prepare(value: unknown): unknown {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && (value > 0xffffffff || value < -0x100000000) ? BigInt(value) : value;
+  }
   if (typeof value !== 'object' || value === null || value instanceof Uint8Array || value instanceof Date) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const v = defined(value[i] === undefined ? null : value[i]);
+      const v = prepare(value[i] === undefined ? null : value[i]);
       if (v !== value[i] && !copy) copy = value.slice(0, i);
       if (copy) copy.push(v);
     }
@@ -62,7 +70,7 @@ function defined(value: unknown): unknown {
   let copy: Record<string, unknown> | undefined;
   for (const key in obj) {
     const original = obj[key];
-    const v = original === undefined ? undefined : defined(original);
+    const v = original === undefined ? undefined : prepare(original);
     if ((original === undefined || v !== original) && !copy) {
       copy = {};
       for (const k in obj) {
@@ -77,6 +85,6 @@ function defined(value: unknown): unknown {
 
 /** Serialises an output or error body; undefined members are omitted. */
 export function encodeCbor(value: unknown): Buffer {
-  const bytes: Uint8Array = encoder.encode(defined(value));
+  const bytes: Uint8Array = encoder.encode(prepare(value));
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
