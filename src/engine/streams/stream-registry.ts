@@ -214,7 +214,7 @@ export class StreamRegistry {
   }
 
   /**
-   * Applies `change` to an ACTIVE stream and persists it. With `transition`, the stream is
+   * Applies `change` to an ACTIVE stream and persists it (a member set to undefined is removed). With `transition`, the stream is
    * UPDATING for updateDelayMs afterwards (as AWS does for encryption and mode changes).
    * Throws StreamNotFoundError, StreamNotActiveError, or whatever `change` throws.
    */
@@ -222,7 +222,9 @@ export class StreamRegistry {
     return this.exclusive(async () => {
       const state = this.require(ref);
       if (state.status !== 'ACTIVE') throw new StreamNotActiveError(state.name, this.accountId, state.status);
-      let next: StreamState = { ...state, ...change(state), name: state.name, id: state.id, arn: state.arn };
+      const merged: Record<string, unknown> = { ...state, ...change(state), name: state.name, id: state.id, arn: state.arn };
+      for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+      let next = merged as unknown as StreamState;
       if (options.transition && this.options.updateDelayMs > 0) {
         next = { ...next, status: 'UPDATING', statusUntil: this.options.clock.now() + this.options.updateDelayMs };
       }
@@ -246,14 +248,7 @@ export class StreamRegistry {
       if (mode === 'PROVISIONED') this.checkShardLimit(others, open);
       else this.checkOnDemandLimit(others);
     }
-    return this.update(
-      ref,
-      (s) => {
-        const { warmThroughputMiBps: _previous, ...rest } = s;
-        return { ...rest, mode, ...(warmThroughputMiBps !== undefined && { warmThroughputMiBps }) };
-      },
-      { transition: true },
-    );
+    return this.update(ref, () => ({ mode, warmThroughputMiBps }), { transition: true });
   }
 
   /** UpdateStreamWarmThroughput: sets the warm throughput of an ACTIVE ON_DEMAND stream (UPDATING afterwards). */
