@@ -5,7 +5,6 @@ import { ConfigSchema } from '../config/config-schema.js';
 import { helpText } from './help-text.js';
 import { packageVersion } from './package-version.js';
 import { parseArgs } from './parse-args.js';
-import { runServer } from './run-server.js';
 
 const SWITCHES = ['help', 'h', 'version', 'v'];
 
@@ -25,8 +24,11 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (extra.length > 0) throw new Error(`Unexpected argument '${extra[0]}'. Run 'tributary --help'.`);
   switch (command) {
-    case 'server':
+    case 'server': {
+      // Loaded on demand so --help and --version never touch storage or native modules.
+      const { runServer } = await import('./run-server.js');
       return runServer(rest);
+    }
     case 'config-schema':
       process.stdout.write(`${JSON.stringify(ConfigSchema, null, 2)}\n`);
       return;
