@@ -121,11 +121,11 @@ export class SegmentRecordLog implements RecordLog {
     return { firstOffset: batch.firstOffset, timestamp: batch.timestamp };
   }
 
-  read(shard: string, fromOffset: number, options: ReadOptions): Promise<ReadResult> {
+  async read(shard: string, fromOffset: number, options: ReadOptions): Promise<ReadResult> {
     return readShard(this.require(shard), fromOffset, options);
   }
 
-  offsetForTimestamp(shard: string, timestamp: number): Promise<number> {
+  async offsetForTimestamp(shard: string, timestamp: number): Promise<number> {
     return offsetForTimestamp(this.require(shard), timestamp);
   }
 
