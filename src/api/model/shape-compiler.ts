@@ -1,6 +1,7 @@
 // Compiles model shapes once into checkers with two passes: `coerce` walks the decoded body in
 // document order (type errors → SerializationException, unknown members dropped as AWS ignores
-// them, blobs/timestamps converted) and `check` walks members in AWS's order collecting
+// them, blobs/timestamps converted, in place where possible: it takes ownership of the body)
+// and `check` walks members in AWS's order collecting
 // constraint violations. Compiled once per shape, so a 500-entry PutRecords costs no setup.
 
 import { constraints } from '../../errors/common-errors.js';
@@ -97,15 +98,26 @@ export class ShapeCompiler {
     const ordered: CompiledMember[] = [];
     const node: CompiledShape = {
       print: { kind: 'structure', className: this.className(name), members: printMembers },
+      // Converts in place (the decoded body belongs to the request); copies only when unknown
+      // or null members have to be dropped.
       coerce(value, wire) {
         if (!isPlainObject(value)) return mismatch(value, 'Structure');
-        const out: Record<string, unknown> = {};
+        let clean = true;
         for (const key in value) {
           const member = lookup[key];
-          if (member === undefined) continue;
           const v = value[key];
-          if (v === null || v === undefined) continue;
-          out[key] = member.coerce(v, wire);
+          if (member === undefined || v === null || v === undefined) {
+            clean = false;
+            continue;
+          }
+          const coerced = member.coerce(v, wire);
+          if (coerced !== v) value[key] = coerced;
+        }
+        if (clean) return value;
+        const out: Record<string, unknown> = {};
+        for (const key in value) {
+          const v = value[key];
+          if (lookup[key] !== undefined && v !== null && v !== undefined) out[key] = v;
         }
         return out;
       },
