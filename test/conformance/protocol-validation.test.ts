@@ -243,6 +243,33 @@ describe('Kinesis constraint errors (ValidationException)', () => {
     ]);
   });
 
+  test('list operations report members in the order AWS recorded (Limit/MaxResults first)', async () => {
+    await validation('DescribeStream', { StreamName: '', Limit: 0, ExclusiveStartShardId: '' }, [
+      v('0', 'limit', 'Member must have value greater than or equal to 1'),
+      v('', 'exclusiveStartShardId', 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+'),
+      v('', 'exclusiveStartShardId', 'Member must have length greater than or equal to 1'),
+      v('', 'streamName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+'),
+      v('', 'streamName', 'Member must have length greater than or equal to 1'),
+    ]);
+    await validation('ListStreams', { ExclusiveStartStreamName: '', Limit: 0 }, [
+      v('0', 'limit', 'Member must have value greater than or equal to 1'),
+      v('', 'exclusiveStartStreamName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+'),
+      v('', 'exclusiveStartStreamName', 'Member must have length greater than or equal to 1'),
+    ]);
+    await validation('ListShards', { StreamName: '', NextToken: '', MaxResults: 0, ExclusiveStartShardId: '' }, [
+      v('0', 'maxResults', 'Member must have value greater than or equal to 1'),
+      v('', 'exclusiveStartShardId', 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+'),
+      v('', 'exclusiveStartShardId', 'Member must have length greater than or equal to 1'),
+      v('', 'streamName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+'),
+      v('', 'streamName', 'Member must have length greater than or equal to 1'),
+      v('', 'nextToken', 'Member must have length greater than or equal to 1'),
+    ]);
+    await validation('SplitShard', {}, [
+      v(null, 'newStartingHashKey', 'Member must not be null'),
+      v(null, 'shardToSplit', 'Member must not be null'),
+    ]);
+  });
+
   test('ListShards reports MaxResults out of range', async () => {
     await validation('ListShards', { MaxResults: 10001 }, [v('10001', 'maxResults', 'Member must have value less than or equal to 10000')]);
   });

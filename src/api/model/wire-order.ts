@@ -1,13 +1,25 @@
-// The order AWS lists validation errors and enum values in. It is neither the model's order nor
-// stable across services; these tables hold what kinesalite recorded from Kinesis itself, and
-// everything not listed falls back to alphabetical member order (which matches the other
-// recorded Kinesis operations: CreateStream, GetShardIterator, GetRecords, ListShards, PutRecords).
+// The order AWS lists validation errors and enum values in. It is neither the model's order,
+// nor alphabetical, nor Java hash order; these tables hold what kinesalite's test suite recorded
+// from Kinesis itself. Members not listed (newer ones such as StreamARN) follow, alphabetically.
 
 const memberOrders: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   kinesis: {
+    CreateStreamInput: ['ShardCount', 'StreamName'],
+    DecreaseStreamRetentionPeriodInput: ['RetentionPeriodHours', 'StreamName'],
+    DescribeStreamInput: ['Limit', 'ExclusiveStartShardId', 'StreamName'],
+    GetRecordsInput: ['Limit', 'ShardIterator'],
+    GetShardIteratorInput: ['ShardId', 'ShardIteratorType', 'StartingSequenceNumber', 'StreamName'],
+    IncreaseStreamRetentionPeriodInput: ['RetentionPeriodHours', 'StreamName'],
+    ListShardsInput: ['MaxResults', 'ExclusiveStartShardId', 'StreamName', 'NextToken'],
+    ListStreamsInput: ['Limit', 'ExclusiveStartStreamName'],
+    ListTagsForStreamInput: ['Limit', 'ExclusiveStartTagKey', 'StreamName'],
+    MergeShardsInput: ['ShardToMerge', 'AdjacentShardToMerge', 'StreamName'],
     PutRecordInput: ['SequenceNumberForOrdering', 'PartitionKey', 'ExplicitHashKey', 'Data', 'StreamName'],
+    PutRecordsInput: ['Records', 'StreamName'],
     PutRecordsRequestEntry: ['PartitionKey', 'ExplicitHashKey', 'Data'],
     AddTagsToStreamInput: ['Tags', 'StreamName'],
+    SplitShardInput: ['NewStartingHashKey', 'StreamName', 'ShardToSplit'],
+    UpdateShardCountInput: ['ScalingType', 'StreamName', 'TargetShardCount'],
   },
 };
 
