@@ -1,19 +1,13 @@
 // An in-process data plane for tests: the real StreamRegistry on an in-memory SQLite store, a
 // MemoryRecordLog, a ManualClock and an initialised RecordService, plus invoke(), which sends a
-// JSON-shaped body through model validation to the four data-plane operation files.
+// JSON-shaped body through the Kinesis service (model validation, operation file, error mapping).
 
 import { ManualClock } from '../../../src/engine/clock.js';
 import { RecordService } from '../../../src/engine/streams/record-service.js';
 import { StreamRegistry } from '../../../src/engine/streams/stream-registry.js';
 import { SqliteStateStore } from '../../../src/storage/sqlite/sqlite-state-store.js';
 import type { JsonRpcService, Operation, OperationInput, OperationOutput, RequestContext } from '../../../src/api/operation.js';
-import { createModelService } from '../../../src/api/model/model-service.js';
-import { loadServiceModel } from '../../../src/api/model/service-model.js';
-import { mapStreamError } from '../../../src/api/kinesis/stream-error-mapping.js';
-import { getRecords } from '../../../src/api/kinesis/get-records.js';
-import { getShardIterator } from '../../../src/api/kinesis/get-shard-iterator.js';
-import { putRecord } from '../../../src/api/kinesis/put-record.js';
-import { putRecords } from '../../../src/api/kinesis/put-records.js';
+import { createKinesisService } from '../../../src/api/kinesis/kinesis-service.js';
 import { MemoryRecordLog } from './memory-record-log.js';
 
 export const ACCOUNT_ID = '000000000000';
@@ -27,8 +21,8 @@ export interface DataPlane {
   readonly ctx: RequestContext;
   /** Runs an operation file with `input` as the validator would hand it over. */
   call(operation: Operation<{ readonly records: RecordService }>, input: OperationInput): Promise<OperationOutput>;
-  /** Validates a JSON-wire body (blobs base64, timestamps epoch seconds) and runs the operation. */
-  invoke(operation: 'PutRecord' | 'PutRecords' | 'GetShardIterator' | 'GetRecords', body: unknown): Promise<OperationOutput>;
+  /** Sends a JSON-wire body (blobs base64, timestamps epoch seconds) to a Kinesis operation. */
+  invoke(operation: string, body: unknown): Promise<OperationOutput>;
   /** Creates an ACTIVE provisioned stream. */
   createStream(name: string, shardCount: number): Promise<void>;
   close(): Promise<void>;
@@ -64,15 +58,7 @@ export async function createDataPlane(options: DataPlaneOptions = {}): Promise<D
   const records = new RecordService({ streams, log, clock, store, ...(options.iteratorTtlMs !== undefined && { iteratorTtlMs: options.iteratorTtlMs }) });
   await records.init();
   const ctx: RequestContext = { requestId: 'test-request', accountId: ACCOUNT_ID, region: 'us-east-1', clock };
-  const service: JsonRpcService = createModelService({
-    model: loadServiceModel('kinesis'),
-    targetPrefix: 'Kinesis_20131202',
-    signingName: 'kinesis',
-    jsonVersion: '1.1',
-    operations: [putRecord, putRecords, getShardIterator, getRecords],
-    deps: { records },
-    mapError: mapStreamError,
-  });
+  const service: JsonRpcService = createKinesisService({ streams, records });
   return {
     clock,
     log,
