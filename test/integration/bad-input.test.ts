@@ -13,7 +13,7 @@ import { CBOR_1_1, DUMMY_AUTHORIZATION, RawKinesisClient, type RawResponse } fro
 import { pollUntil } from './support/poll-until.js';
 
 const KEEP = 'keep';
-const cbor = { encoder: new Encoder({ useRecords: false, mapsAsObjects: true }), decoder: new Decoder({ useRecords: false, mapsAsObjects: true }) };
+const cbor = { encoder: new Encoder({ useRecords: false, mapsAsObjects: true, tagUint8Array: false }), decoder: new Decoder({ useRecords: false, mapsAsObjects: true }) };
 
 let server: TributaryProcess;
 let root: string;

@@ -16,7 +16,7 @@ class EpochTag {
 }
 addExtension<EpochTag, unknown>({ Class: EpochTag, tag: 1, encode: (v, enc) => enc(v.value), decode: (v) => new EpochTag(v) });
 
-const encoder = new Encoder({ useRecords: false, mapsAsObjects: true });
+const encoder = new Encoder({ useRecords: false, mapsAsObjects: true, tagUint8Array: false });
 const decoder = new Decoder({ useRecords: false, mapsAsObjects: true });
 const STREAM = 'cbor-stream';
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
@@ -100,9 +100,10 @@ describe('CBOR round trip', () => {
       assert.equal(Buffer.from(r['Data']).toString('hex'), written[i]!.data.toString('hex'));
       const ts = r['ApproximateArrivalTimestamp'];
       assert.ok(ts instanceof EpochTag, 'ApproximateArrivalTimestamp carries CBOR tag 1');
-      assert.ok(Number.isInteger(ts.value), 'tag 1 wraps an integer number of milliseconds');
-      assert.equal(ts.value, Math.round(jsonArrivals[i]! * 1000));
-      assert.ok(Math.abs((ts.value as number) - Date.now()) < 60_000);
+      assert.ok(typeof ts.value === 'bigint' || Number.isInteger(ts.value), 'tag 1 wraps an integer number of milliseconds');
+      const ms = Number(ts.value);
+      assert.equal(ms, Math.round(jsonArrivals[i]! * 1000));
+      assert.ok(Math.abs(ms - Date.now()) < 60_000);
     });
     assert.equal(out.body['MillisBehindLatest'], 0);
     assert.equal(typeof out.body['NextShardIterator'], 'string');
@@ -116,7 +117,8 @@ describe('CBOR round trip', () => {
       return (out.body['Records'] as unknown[]).length;
     };
     assert.equal(await count(Date.now() - 3_600_000), written.length);
-    assert.equal(await count(Date.now() + 3_600_000), 0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(await count(Date.now()), 0);
   });
 
   test('errors come back in CBOR', async () => {

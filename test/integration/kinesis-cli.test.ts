@@ -46,7 +46,6 @@ async function aws(...args: string[]): Promise<Record<string, unknown> | undefin
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_PAGER: '',
       AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_MAX_ATTEMPTS: '1',
       AWS_CONFIG_FILE: join(home, 'config'),
       AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
     },

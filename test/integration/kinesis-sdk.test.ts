@@ -180,7 +180,13 @@ for (const kind of ['default-h2', 'http1'] as const satisfies readonly HandlerKi
       assert.deepEqual(texts(await readAll(client, streamName, shardIdOf(0), 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: s2 })), ['three']);
       assert.deepEqual(texts(await readAll(client, streamName, shardIdOf(0), 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: s3 })), []);
       assert.deepEqual(texts(await readAll(client, streamName, shardIdOf(0), 'AT_TIMESTAMP', { Timestamp: between })), ['two', 'three']);
-      assert.deepEqual(texts(await readAll(client, streamName, shardIdOf(0), 'AT_TIMESTAMP', { Timestamp: new Date(Date.now() + 3_600_000) })), []);
+      await sleep(5);
+      assert.deepEqual(texts(await readAll(client, streamName, shardIdOf(0), 'AT_TIMESTAMP', { Timestamp: new Date() })), []);
+      await assert.rejects(readAll(client, streamName, shardIdOf(0), 'AT_TIMESTAMP', { Timestamp: new Date(Date.now() + 3_600_000) }), (err: Error) => {
+        assert.equal(err.name, 'InvalidArgumentException');
+        assert.match(err.message, /^The timestampInMillis parameter cannot be greater than the currentTimestampInMillis\. timestampInMillis: \d+, currentTimestampInMillis: \d+$/);
+        return true;
+      });
       const all = await readAll(client, streamName, shardIdOf(0), 'AT_TIMESTAMP', { Timestamp: new Date(0) });
       assert.deepEqual(texts(all).slice(-3), ['one', 'two', 'three']);
       assert.deepEqual(all.map((r) => r.SequenceNumber).slice(-3), [s1, s2, s3]);
