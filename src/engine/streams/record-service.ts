@@ -23,6 +23,8 @@ export interface RecordServiceOptions {
   readonly store: StateStore;
   /** Shard iterator lifetime; AWS's is 5 minutes. */
   readonly iteratorTtlMs?: number;
+  /** Told about each failed shard append of a PutRecords (those entries answer InternalFailure). */
+  readonly onAppendError?: (err: unknown, shardLogKey: string) => void;
 }
 
 export class RecordService {
@@ -30,7 +32,7 @@ export class RecordService {
   private reader: RecordReader | undefined;
 
   constructor(private readonly options: RecordServiceOptions) {
-    this.writer = new RecordWriter(options.streams, options.log, options.clock);
+    this.writer = new RecordWriter(options.streams, options.log, options.clock, options.onAppendError);
   }
 
   /** Loads (or creates, on first start) the iterator key. Must resolve before any read call. */

@@ -42,6 +42,8 @@ export class RecordWriter {
     private readonly streams: StreamSource,
     private readonly log: RecordLog,
     private readonly clock: Clock,
+    /** Told about every append that failed (its entries are reported as 'internal' failures). */
+    private readonly onAppendError: (err: unknown, shardLogKey: string) => void = () => {},
   ) {}
 
   /** Stores one record. Throws RecordError for AWS-visible refusals; log failures propagate. */
@@ -102,7 +104,7 @@ export class RecordWriter {
     const now = this.clock.now();
     const pending: Promise<AppendResult | undefined>[] = new Array(shardCount);
     for (let p = 0; p < shardCount; p++) {
-      pending[p] = groups[p] === undefined ? Promise.resolve(undefined) : this.log.append(shards[p]!.logKey, groups[p]!, now).catch(() => undefined);
+      pending[p] = groups[p] === undefined ? Promise.resolve(undefined) : this.appendOrReport(shards[p]!.logKey, groups[p]!, now);
     }
     const appended = await Promise.all(pending);
 
@@ -125,6 +127,13 @@ export class RecordWriter {
       sequenceNumbers[i] = formatter.format(result.firstOffset + indexInGroup[i]!, result.timestamp);
     }
     return { sequenceNumbers, shardIds, failures, failedRecordCount, encrypted: stream.encryptionType === 'KMS' };
+  }
+
+  private appendOrReport(logKey: string, records: readonly AppendRecord[], now: number): Promise<AppendResult | undefined> {
+    return this.log.append(logKey, records, now).catch((err: unknown) => {
+      this.onAppendError(err, logKey);
+      return undefined;
+    });
   }
 
   private requireWritable(ref: StreamRef): StreamState {

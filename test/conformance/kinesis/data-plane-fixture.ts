@@ -19,6 +19,8 @@ export interface DataPlane {
   readonly streams: StreamRegistry;
   readonly records: RecordService;
   readonly ctx: RequestContext;
+  /** Shard log keys of failed PutRecords appends, as reported to onAppendError. */
+  readonly appendErrors: string[];
   /** Runs an operation file with `input` as the validator would hand it over. */
   call(operation: Operation<{ readonly records: RecordService }>, input: OperationInput): Promise<OperationOutput>;
   /** Sends a JSON-wire body (blobs base64, timestamps epoch seconds) to a Kinesis operation. */
@@ -55,7 +57,15 @@ export async function createDataPlane(options: DataPlaneOptions = {}): Promise<D
     onDemandStreamCountLimit: 50,
   });
   await streams.load();
-  const records = new RecordService({ streams, log, clock, store, ...(options.iteratorTtlMs !== undefined && { iteratorTtlMs: options.iteratorTtlMs }) });
+  const appendErrors: string[] = [];
+  const records = new RecordService({
+    streams,
+    log,
+    clock,
+    store,
+    onAppendError: (_err, logKey) => appendErrors.push(logKey),
+    ...(options.iteratorTtlMs !== undefined && { iteratorTtlMs: options.iteratorTtlMs }),
+  });
   await records.init();
   const ctx: RequestContext = { requestId: 'test-request', accountId: ACCOUNT_ID, region: 'us-east-1', clock };
   const service: JsonRpcService = createKinesisService({ streams, records });
@@ -66,6 +76,7 @@ export async function createDataPlane(options: DataPlaneOptions = {}): Promise<D
     streams,
     records,
     ctx,
+    appendErrors,
     call: (operation, input) => operation.handle(input, { records }, ctx),
     invoke: (operation, body) => service.invoke(operation, body, 'json', ctx),
     createStream: async (name, shardCount) => {

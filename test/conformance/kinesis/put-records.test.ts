@@ -136,6 +136,7 @@ describe('PutRecords', () => {
     assert.equal(results[0]!.ShardId, 'shardId-000000000000');
     assert.equal(results[2]!.ShardId, 'shardId-000000000002');
     assert.equal(plane.log.bounds(stream.shards[0]!.logKey).endOffset, 1);
+    assert.deepEqual(plane.appendErrors, [stream.shards[1]!.logKey]);
   });
 
   test('PutRecords reports EncryptionType KMS on an encrypted stream', async () => {
