@@ -5,15 +5,18 @@ import { notFound, withTarget } from './kinesis-target.js';
 const ids = (out: Record<string, any>) => out.Shards.map((s: any) => Number(s.ShardId.slice(-3))).join(',');
 
 describe('ListShards', () => {
-  test('returns ValidationException for MaxResults 0 and an empty ExclusiveStartShardId', () =>
+  test('returns ValidationException for MaxResults 0 and for an empty ExclusiveStartShardId', () =>
     withTarget(async (t) => {
-      assert.deepEqual(await t.error('ListShards', { StreamName: 's', MaxResults: 0, ExclusiveStartShardId: '' }), {
+      assert.deepEqual(await t.error('ListShards', { StreamName: 's', MaxResults: 0 }), {
+        type: 'ValidationException',
+        message: "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      });
+      assert.deepEqual(await t.error('ListShards', { StreamName: 's', ExclusiveStartShardId: '' }), {
         type: 'ValidationException',
         message:
-          '3 validation errors detected: ' +
+          '2 validation errors detected: ' +
           "Value '' at 'exclusiveStartShardId' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; " +
-          "Value '' at 'exclusiveStartShardId' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
-          "Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+          "Value '' at 'exclusiveStartShardId' failed to satisfy constraint: Member must have length greater than or equal to 1",
       });
     }));
 

@@ -9,8 +9,8 @@ describe('ListStreams', () => {
         type: 'ValidationException',
         message:
           '2 validation errors detected: ' +
-          "Value 'a/b' at 'exclusiveStartStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; " +
-          "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+          "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
+          "Value 'a/b' at 'exclusiveStartStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
       });
     }));
 
