@@ -24,11 +24,11 @@ function sample(): SparseIndex {
 test('an index file round-trips its summary and entries, leaving no temp file', () =>
   withDir(async (dir) => {
     const path = join(dir, '00000000000000000010.index');
-    const summary = await writeIndexFile(path, sample(), { recordCount: 100, segmentBytes: 5032, firstTimestamp: 1_700_000_000_000, lastTimestamp: 1_700_000_000_049 }, true);
+    const summary = await writeIndexFile(path, sample(), { baseOffset: 10, recordCount: 100, segmentBytes: 5032, firstTimestamp: 1_700_000_000_000, lastTimestamp: 1_700_000_000_049 }, true);
     assert.deepEqual(await readdir(dir), ['00000000000000000010.index']);
     const read = await readIndexSummary(path);
     assert.deepEqual(read, summary);
-    assert.deepEqual({ ...read, entriesCrc: 0 }, { entryCount: 50, recordCount: 100, segmentBytes: 5032, firstTimestamp: 1_700_000_000_000, lastTimestamp: 1_700_000_000_049, entriesCrc: 0 });
+    assert.deepEqual({ ...read, entriesCrc: 0 }, { entryCount: 50, baseOffset: 10, recordCount: 100, segmentBytes: 5032, firstTimestamp: 1_700_000_000_000, lastTimestamp: 1_700_000_000_049, entriesCrc: 0 });
     const index = await readIndexFile(path, read!, 64);
     assert.deepEqual(index!.toBuffer(), sample().toBuffer());
   }));
@@ -37,7 +37,7 @@ test('a missing, truncated or altered index file reads as absent', () =>
   withDir(async (dir) => {
     const path = join(dir, 'x.index');
     assert.equal(await readIndexSummary(path), undefined);
-    const summary = await writeIndexFile(path, sample(), { recordCount: 100, segmentBytes: 5032, firstTimestamp: 1, lastTimestamp: 2 }, false);
+    const summary = await writeIndexFile(path, sample(), { baseOffset: 0, recordCount: 100, segmentBytes: 5032, firstTimestamp: 1, lastTimestamp: 2 }, false);
     const bytes = await readFile(path);
     const altered = Buffer.from(bytes);
     altered[5]! ^= 1; // inside the entries: footer still valid, entries checksum fails

@@ -1,20 +1,21 @@
 // The on-disk form of a sealed segment's sparse index (`<base>.index`), written when the segment
 // rolls. Its footer summarises the segment so open() never scans sealed segments.
 //
-// Layout: entries (16 bytes each, see SparseIndex.toBuffer) then a 40-byte footer: u32 magic 'TRIX'
-// | u32 entry count | u32 record count | u32 segment file size | u64 first timestamp | u64 last
-// timestamp | u32 crc32c(entries) | u32 crc32c(footer bytes 0..36).
+// Layout: entries (16 bytes each, see SparseIndex.toBuffer) then a 48-byte footer: u32 magic 'TRIX'
+// | u32 entry count | u32 record count | u32 segment file size | u64 base offset | u64 first
+// timestamp | u64 last timestamp | u32 crc32c(entries) | u32 crc32c(footer bytes 0..44).
 import { open, rename } from 'node:fs/promises';
 import { crc32c } from './crc32c.js';
 import { INDEX_ENTRY_BYTES, SparseIndex } from './sparse-index.js';
 import { readUInt64LE, writeUInt64LE } from './uint64.js';
 
-const FOOTER_BYTES = 40;
+const FOOTER_BYTES = 48;
 const MAGIC = 0x58495254; // 'TRIX' read little-endian
 
 /** What a sealed segment's index file says about its segment. */
 export interface IndexSummary {
   readonly entryCount: number;
+  readonly baseOffset: number;
   readonly recordCount: number;
   /** Size of the segment's .log file in bytes, header included. */
   readonly segmentBytes: number;
@@ -32,10 +33,11 @@ export async function writeIndexFile(path: string, index: SparseIndex, summary: 
   footer.writeUInt32LE(index.length, 4);
   footer.writeUInt32LE(summary.recordCount, 8);
   footer.writeUInt32LE(summary.segmentBytes, 12);
-  writeUInt64LE(footer, 16, summary.firstTimestamp);
-  writeUInt64LE(footer, 24, summary.lastTimestamp);
-  footer.writeUInt32LE(entriesCrc, 32);
-  footer.writeUInt32LE(crc32c(footer, 0, 36), 36);
+  writeUInt64LE(footer, 16, summary.baseOffset);
+  writeUInt64LE(footer, 24, summary.firstTimestamp);
+  writeUInt64LE(footer, 32, summary.lastTimestamp);
+  footer.writeUInt32LE(entriesCrc, 40);
+  footer.writeUInt32LE(crc32c(footer, 0, 44), 44);
   const tmp = `${path}.tmp`;
   const handle = await open(tmp, 'w');
   try {
@@ -61,16 +63,17 @@ export async function readIndexSummary(path: string): Promise<IndexSummary | und
     if (size < FOOTER_BYTES) return undefined;
     const footer = Buffer.alloc(FOOTER_BYTES);
     await handle.read(footer, 0, FOOTER_BYTES, size - FOOTER_BYTES);
-    if (footer.readUInt32LE(0) !== MAGIC || crc32c(footer, 0, 36) !== footer.readUInt32LE(36)) return undefined;
+    if (footer.readUInt32LE(0) !== MAGIC || crc32c(footer, 0, 44) !== footer.readUInt32LE(44)) return undefined;
     const entryCount = footer.readUInt32LE(4);
     if (size !== entryCount * INDEX_ENTRY_BYTES + FOOTER_BYTES) return undefined;
     return {
       entryCount,
       recordCount: footer.readUInt32LE(8),
       segmentBytes: footer.readUInt32LE(12),
-      firstTimestamp: readUInt64LE(footer, 16),
-      lastTimestamp: readUInt64LE(footer, 24),
-      entriesCrc: footer.readUInt32LE(32),
+      baseOffset: readUInt64LE(footer, 16),
+      firstTimestamp: readUInt64LE(footer, 24),
+      lastTimestamp: readUInt64LE(footer, 32),
+      entriesCrc: footer.readUInt32LE(40),
     };
   } finally {
     await handle.close();

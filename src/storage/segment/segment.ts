@@ -117,6 +117,7 @@ export class Segment {
   async seal(fsync: boolean): Promise<SparseIndex> {
     const index = this.index!;
     this.indexSummary = await writeIndexFile(this.indexPath, index, {
+      baseOffset: this.baseOffset,
       recordCount: this.recordCount,
       segmentBytes: this.size,
       firstTimestamp: this.firstTimestamp ?? 0,

@@ -61,6 +61,7 @@ export async function openShard(root: string, key: string, config: ShardLogConfi
   for (const [segment, scan] of scans) {
     if (segment !== kept[kept.length - 1]) {
       segment.indexSummary = await writeIndexFile(segment.indexPath, scan.index, {
+        baseOffset: segment.baseOffset,
         recordCount: scan.recordCount,
         segmentBytes: scan.size,
         firstTimestamp: scan.firstTimestamp ?? 0,
@@ -76,7 +77,7 @@ export async function openShard(root: string, key: string, config: ShardLogConfi
 /** A sealed segment from its index file, or undefined when the index is missing or disagrees. */
 async function loadSealed(dir: string, base: number): Promise<Segment | undefined> {
   const summary = await readIndexSummary(indexPath(dir, base));
-  if (summary === undefined || summary.recordCount === 0) return undefined;
+  if (summary === undefined || summary.baseOffset !== base || summary.recordCount === 0) return undefined;
   const size = (await stat(logPath(dir, base))).size;
   if (size !== summary.segmentBytes) return undefined;
   const segment = new Segment(dir, base, { size, recordCount: summary.recordCount, firstTimestamp: summary.firstTimestamp, lastTimestamp: summary.lastTimestamp });
