@@ -9,15 +9,8 @@ import { AccountSettings } from './account-settings.js';
 import { ResourcePolicies } from './resource-policies.js';
 import { evenShardLayout, shardIdFor } from './shard-layout.js';
 import { parseStreamArn, streamArn } from './stream-arn.js';
-import {
-  OnDemandStreamLimitExceededError,
-  ShardLimitExceededError,
-  StreamExistsError,
-  StreamModeError,
-  StreamNotActiveError,
-  StreamNotFoundError,
-  StreamReferenceError,
-} from './stream-errors.js';
+import { checkOnDemandLimit, checkShardLimit, checkWarmThroughput, openProvisionedShards } from './stream-capacity.js';
+import { StreamExistsError, StreamNotActiveError, StreamNotFoundError, StreamReferenceError } from './stream-errors.js';
 import { newStreamId } from './stream-id.js';
 import { DEFAULT_RETENTION_HOURS } from './stream-retention.js';
 import type { StreamMode, StreamState } from './stream-state.js';
@@ -286,22 +279,15 @@ export class StreamRegistry {
   }
 
   private checkShardLimit(streams: readonly StreamState[], additional: number): void {
-    const current = openProvisionedShards(streams);
-    if (current + additional > this.options.shardLimit) {
-      throw new ShardLimitExceededError(this.accountId, this.region, current, this.options.shardLimit, additional);
-    }
+    checkShardLimit(this, streams, additional, this.options.shardLimit);
   }
 
   private checkOnDemandLimit(streams: readonly StreamState[]): void {
-    const current = streams.filter((s) => s.mode === 'ON_DEMAND').length;
-    if (current + 1 > this.options.onDemandStreamCountLimit) {
-      throw new OnDemandStreamLimitExceededError(this.accountId, this.region, current, this.options.onDemandStreamCountLimit);
-    }
+    checkOnDemandLimit(this, streams, this.options.onDemandStreamCountLimit);
   }
 
   private checkWarmThroughput(mode: StreamMode, name: string): void {
-    if (mode !== 'ON_DEMAND') throw new StreamModeError('warmThroughputNeedsOnDemand', name, this.accountId);
-    if (!this.account.commitmentInForce()) throw new StreamModeError('warmThroughputNeedsCommitment', name, this.accountId);
+    checkWarmThroughput(this, mode, name, this.account.commitmentInForce());
   }
 
   private versionOf(name: string): number {
@@ -354,10 +340,3 @@ export class StreamRegistry {
   }
 }
 
-function openProvisionedShards(streams: readonly StreamState[]): number {
-  let open = 0;
-  for (const s of streams) {
-    if (s.mode === 'PROVISIONED') open += s.shards.filter((shard) => shard.endingSequenceNumber === undefined).length;
-  }
-  return open;
-}
