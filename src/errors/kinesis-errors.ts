@@ -157,10 +157,6 @@ export function shardFilterNeedsTimestamp(type: string): InvalidArgumentExceptio
   return new InvalidArgumentException(`Timestamp must be specified for ShardFilter type ${type}.`);
 }
 
-export function shardFilterUnexpected(member: 'ShardId' | 'Timestamp', type: string): InvalidArgumentException {
-  return new InvalidArgumentException(`${member} cannot be specified for ShardFilter type ${type}.`);
-}
-
 export function encryptionTypeMustBeKms(): InvalidArgumentException {
   return new InvalidArgumentException('KMS is the only valid EncryptionType for this request.');
 }
@@ -173,10 +169,6 @@ export function warmThroughputNeedsOnDemand(streamName: string, accountId: strin
 
 export function warmThroughputNeedsCommitment(accountId: string): InvalidArgumentException {
   return new InvalidArgumentException(`Warm throughput requires MinimumThroughputBillingCommitment to be enabled for account ${accountId}.`);
-}
-
-export function resourceNotFound(resourceArn: string): ResourceNotFoundException {
-  return new ResourceNotFoundException(`Resource ${resourceArn} not found.`);
 }
 
 export function resourcePolicyNotFound(resourceArn: string): ResourceNotFoundException {
