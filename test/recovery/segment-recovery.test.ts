@@ -37,12 +37,17 @@ async function openLog(dir: string, segmentBytes = 64 * 1024 * 1024): Promise<Se
   return log;
 }
 
-/** Writes `batches` appends of `per` records (timestamps T0 + i) and closes the log. */
+/**
+ * Writes `batches` appends of `per` records (timestamps T0 + i), closes the log, then removes the
+ * index a clean close saves for the active segment: the files are then exactly what a crash leaves.
+ */
 async function populate(dir: string, batches: number, per: number, segmentBytes?: number): Promise<void> {
   const log = await openLog(dir, segmentBytes);
   await log.createShard(S);
   for (let i = 0; i < batches; i++) await log.append(S, recs(i * per, per), T0 + i);
   await log.close();
+  const last = (await segmentFiles(dir)).at(-1)!;
+  await unlink(last.replace(/\.log$/, '.index'));
 }
 
 async function segmentFiles(dir: string): Promise<string[]> {
@@ -149,6 +154,26 @@ test('a sealed segment with an index is not scanned on open; corruption in it fa
     const firstOfSecond = Number(files[1]!.slice(-24, -4));
     await assert.rejects(log.read(S, firstOfSecond, { maxRecords: 1, maxBytes: 100 }), CorruptSegmentError);
     assert.equal((await log.read(S, 0, { maxRecords: 1, maxBytes: 100 })).records[0]!.offset, 0);
+    await log.close();
+  }));
+
+test('after a clean close the last segment is loaded from its saved index, not scanned', () =>
+  withDir(async (dir) => {
+    const log0 = await openLog(dir);
+    await log0.createShard(S);
+    for (let i = 0; i < 5; i++) await log0.append(S, recs(i * 4, 4), T0 + i);
+    await log0.close();
+    const [file] = await segmentFiles(dir);
+    const starts = await entryStarts(file!);
+    const handle = await open(file!, 'r+');
+    await handle.write(Buffer.from([0xff]), 0, 1, starts[10]! + FRAME + 30);
+    await handle.close();
+    const log = await openLog(dir);
+    assert.deepEqual(log.bounds(S), { startOffset: 0, endOffset: 20, lastTimestamp: T0 + 4, sealed: false });
+    assert.equal((await readdir(join(dir, S))).some((n) => n.endsWith('.index')), false, 'the saved index is dropped once the segment is active again');
+    await assert.rejects(log.read(S, 10, { maxRecords: 1, maxBytes: 100 }), CorruptSegmentError);
+    assert.equal(await log.offsetForTimestamp(S, T0 + 3), 12);
+    assert.equal((await log.append(S, recs(20, 1), T0 + 9)).firstOffset, 20);
     await log.close();
   }));
 

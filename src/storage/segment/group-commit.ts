@@ -40,6 +40,7 @@ export class GroupCommit {
   private readonly admitWaiters: { bytes: number; resolve: () => void; reject: (err: Error) => void }[] = [];
   private reserved = 0;
   private running: Promise<void> | undefined;
+  private inFlight: Promise<void> | undefined;
   private closed = false;
 
   constructor(private readonly options: GroupCommitOptions) {}
@@ -81,7 +82,7 @@ export class GroupCommit {
   /** Resolves once every batch submitted before the call is acknowledged or rejected. */
   sync(): Promise<void> {
     if (this.pending.size > 0) return new Promise((resolve) => this.syncWaiters.push(resolve));
-    return this.running ?? Promise.resolve();
+    return this.inFlight ?? Promise.resolve();
   }
 
   /** Runs `fn` between rounds (no write in flight), before the next round starts. */
@@ -129,7 +130,9 @@ export class GroupCommit {
         const waiters = this.syncWaiters;
         this.pending = new Map();
         this.syncWaiters = [];
-        await this.flush(round);
+        this.inFlight = this.flush(round);
+        await this.inFlight;
+        this.inFlight = undefined;
         for (const w of waiters) w();
       }
     } finally {

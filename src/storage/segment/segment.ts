@@ -113,16 +113,21 @@ export class Segment {
     await this.writer!.datasync();
   }
 
-  /** Writes `<base>.index`, closes the write handle and drops the in-memory index. */
-  async seal(fsync: boolean): Promise<SparseIndex> {
-    const index = this.index!;
-    this.indexSummary = await writeIndexFile(this.indexPath, index, {
+  /** Writes `<base>.index` describing the segment as it is now (all staged bytes written). */
+  async writeIndex(fsync: boolean): Promise<void> {
+    this.indexSummary = await writeIndexFile(this.indexPath, this.index!, {
       baseOffset: this.baseOffset,
       recordCount: this.recordCount,
       segmentBytes: this.size,
       firstTimestamp: this.firstTimestamp ?? 0,
       lastTimestamp: this.lastTimestamp ?? 0,
     }, fsync);
+  }
+
+  /** Writes `<base>.index`, closes the write handle and drops the in-memory index. */
+  async seal(fsync: boolean): Promise<SparseIndex> {
+    const index = this.index!;
+    await this.writeIndex(fsync);
     await this.closeWriter();
     this.index = undefined;
     return index;

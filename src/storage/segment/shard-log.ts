@@ -176,9 +176,14 @@ export class ShardLog {
     }
   }
 
-  /** Closes the write handle (pending batches must have been flushed). */
-  async close(): Promise<void> {
-    await this.active.closeWriter();
+  /**
+   * Closes the write handle (pending batches must have been flushed). A clean close also saves
+   * the active segment's index, so the next open loads it instead of scanning the segment.
+   */
+  async close(saveIndex = true): Promise<void> {
+    const active = this.active;
+    if (saveIndex && active.active && this.failure === undefined) await active.writeIndex(this.config.fsync);
+    await active.closeWriter();
   }
 
   /**
@@ -187,7 +192,7 @@ export class ShardLog {
    */
   async destroy(trashDir: string): Promise<void> {
     this.deleted = true;
-    await this.close();
+    await this.close(false);
     for (const s of this.segments) this.forget(s);
     await rename(this.dir, trashDir);
     if (this.config.fsync) await fsyncDirectory(dirname(this.dir));

@@ -1,13 +1,14 @@
 // Opening a shard after a restart or crash. Sealed segments with a valid index file are trusted
-// as-is (no scan: restart cost does not grow with retained data); the last segment, and any
-// segment lacking a usable index, is scanned and truncated at its first bad entry. A segment that
+// as-is (no scan: restart cost does not grow with retained data); the last segment (unless a clean
+// close left a matching index for it), and any segment lacking a usable index, is scanned and
+// truncated at its first bad entry. A segment that
 // does not continue the offsets of the one before it, and everything after a truncated segment,
 // is deleted: those records were never acknowledged after a gap.
 import { open, readdir, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readIndexSummary, writeIndexFile } from './index-file.js';
 import { Segment } from './segment.js';
-import { scanSegment } from './segment-scanner.js';
+import { loadSegmentFromIndex, scanSegment } from './segment-scanner.js';
 import type { SegmentScan } from './segment-scanner.js';
 import { INDEX_SUFFIX, SEALED_MARKER, fsyncDirectory, indexPath, logPath, parseSegmentFileName } from './segment-files.js';
 import { ShardLog } from './shard-log.js';
@@ -34,7 +35,8 @@ export async function openShard(root: string, key: string, config: ShardLogConfi
       kept.push(sealed);
       continue;
     }
-    const scan = await scanSegment(logPath(dir, base), base, config.indexIntervalBytes);
+    const path = logPath(dir, base);
+    const scan = (isLast ? await loadSegmentFromIndex(path, base, config.indexIntervalBytes) : undefined) ?? (await scanSegment(path, base, config.indexIntervalBytes));
     if (!scan.headerValid) {
       await removeSegments(dir, bases.slice(i));
       break;
