@@ -84,11 +84,24 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     await streams.load();
     closers.push(() => streams.close());
 
-    const records = new RecordService({ streams, log, clock, store, iteratorTtlMs: kinesis.iteratorTtlMs });
+    const records = new RecordService({
+      streams,
+      log,
+      clock,
+      store,
+      iteratorTtlMs: kinesis.iteratorTtlMs,
+      onAppendError: (err, shard) => logger.error({ err, shard }, 'append failed'),
+    });
     await records.init();
     closers.push(() => records.close());
 
-    const sweeper = new RetentionSweeper({ streams, log, clock, intervalMs: kinesis.retentionCheckIntervalMs });
+    const sweeper = new RetentionSweeper({
+      streams,
+      log,
+      clock,
+      intervalMs: kinesis.retentionCheckIntervalMs,
+      onError: (err) => logger.error({ err }, 'retention sweep failed'),
+    });
     sweeper.start();
     closers.push(() => sweeper.stop());
 

@@ -5,8 +5,12 @@ import { Type, type Static } from '@sinclair/typebox';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** 5 MiB of record data, base64-inflated (×4/3) plus JSON framing: what AWS's front end still accepts. */
-const DEFAULT_MAX_BODY_BYTES = 7 * 1024 * 1024;
+/**
+ * Kinesis now takes records (and PutRecords requests) of up to 10 MiB once a stream's
+ * MaxRecordSizeInKiB allows it; base64 inflates that to 13.4 MiB of JSON. 16 MiB leaves room for
+ * the framing while still refusing anything larger before it is read.
+ */
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const KinesisSchema = Type.Object(
   {

@@ -33,7 +33,7 @@ describe('loadConfig', () => {
         retentionCheckIntervalMs: 60000,
       },
       storage: { segmentBytes: 67108864, indexIntervalBytes: 4096, fsync: true },
-      http: { maxBodyBytes: 7340032 },
+      http: { maxBodyBytes: 16777216 },
     });
   });
 

@@ -150,12 +150,9 @@ export function accessDenied(message = 'Unable to determine service/operation na
 }
 
 /**
- * Kinesis accepts request bodies up to this size; past it AWS answers 413 with an empty body
- * (no __type), so the http layer should stop reading and reply 413 without a payload.
+ * A body over the http layer's cap (config http.maxBodyBytes): status 413; AWS sends no body for
+ * it, so the http layer stops reading and replies 413 without a payload.
  */
-export const MAX_REQUEST_BODY_BYTES = 7 * 1024 * 1024;
-
-/** A body over MAX_REQUEST_BODY_BYTES: status 413; AWS sends no body for it. */
 export function requestEntityTooLarge(): AwsError {
   return new AwsError('RequestEntityTooLarge', undefined, 413);
 }

@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const JSON11 = 'application/x-amz-json-1.1';
 const SIGNED = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc', 'x-amz-date': '20240101T000000Z' };
 const LIST_STREAMS = { 'content-type': JSON11, 'x-amz-target': 'Kinesis_20131202.ListStreams' };
-const MAX_BODY = 7 * 1024 * 1024;
+const MAX_BODY = 16 * 1024 * 1024;
 
 interface Answer {
   readonly status: number;
@@ -133,7 +133,7 @@ describe('HTTP front end of the server process', () => {
     });
   });
 
-  test('a body one byte over 7 MiB gets 413 over HTTP/1.1 and HTTP/2, and the server stays up', async () => {
+  test('a body one byte over 16 MiB gets 413 over HTTP/1.1 and HTTP/2, and the server stays up', async () => {
     const body = Buffer.alloc(MAX_BODY + 1, 'a');
     const one = await h1(server.url, { headers: { ...LIST_STREAMS, ...SIGNED }, body });
     assert.equal(one.status, 413);
