@@ -1,11 +1,13 @@
 // Restart benchmark: retain ~1 GiB of records in 4 shards, stop cleanly, then time spawn → ready
 // line (and one successful read). The fill runs with fsync off to save time (it does not change
-// what a restart has to read); the restarts use the default configuration otherwise.
+// what a restart has to read); the restarts use the default configuration otherwise. Also times
+// the restart that follows a kill -9 in the middle of a write load (recovery of the active segments).
 // Alone: node dist/bench/restart.bench.js [--gib 1] [--segment-mib 64,256]
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isMain, report } from './support/bench-result.js';
 import { createActiveStream } from './support/bench-target.js';
 import { buildBatches } from './support/put-records-batches.js';
@@ -70,9 +72,16 @@ export async function runRestart(gib: number, segmentMibs: readonly number[]): P
       const times: number[] = [];
       for (let i = 0; i < RESTARTS; i++) times.push(await timeRestart(dataDir, env));
       times.sort((a, b) => a - b);
+      const crashed = await startTributary({ dataDir, env: { ...env, TRIBUTARY_STORAGE_FSYNC: 'false' } });
+      const load = fill(crashed.url, 256 * 1024 ** 2).catch(() => 0);
+      await sleep(1000);
+      await crashed.kill9();
+      await load;
+      const afterCrash = await timeRestart(dataDir, env);
       const notes = `${records} records, ${(Number(du) / 1024 ** 3).toFixed(2)} GiB on disk, segment ${segmentMib} MiB, fill ${fillSeconds.toFixed(1)} s (fsync off); runs ${times.map((t) => t.toFixed(0)).join('/')} ms; empty data dir ${empty.toFixed(0)} ms`;
       report({ bench: 'restart', metric: `spawn → ready with ${gib} GiB retained (segment ${segmentMib} MiB), median`, value: Math.round(times[Math.floor(times.length / 2)]!), unit: 'ms', notes });
       report({ bench: 'restart', metric: `spawn → ready with ${gib} GiB retained (segment ${segmentMib} MiB), max`, value: Math.round(times[times.length - 1]!), unit: 'ms' });
+      report({ bench: 'restart', metric: `spawn → ready after kill -9 under load, ${gib} GiB retained (segment ${segmentMib} MiB)`, value: Math.round(afterCrash), unit: 'ms' });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
