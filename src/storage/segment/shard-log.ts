@@ -146,7 +146,7 @@ export class ShardLog {
   indexFor(segment: Segment): Promise<SparseIndex | undefined> | SparseIndex | undefined {
     if (segment.index !== undefined) return segment.index;
     const summary = segment.indexSummary;
-    if (summary === undefined) return undefined;
+    if (summary === undefined || this.deleted) return undefined;
     let loading = this.config.indexes.get(segment.indexPath);
     if (loading === undefined) {
       loading = readIndexFile(segment.indexPath, summary, this.config.indexIntervalBytes).catch(() => undefined);
@@ -193,8 +193,8 @@ export class ShardLog {
   async destroy(trashDir: string): Promise<void> {
     this.deleted = true;
     await this.close(false);
-    for (const s of this.segments) this.forget(s);
     await rename(this.dir, trashDir);
+    for (const s of this.segments) this.forget(s);
     if (this.config.fsync) await fsyncDirectory(dirname(this.dir));
     await rm(trashDir, { recursive: true, force: true });
   }
@@ -212,9 +212,9 @@ export class ShardLog {
   }
 
   private async removeSegment(segment: Segment): Promise<void> {
-    this.forget(segment);
     await unlink(segment.logPath).catch(ignoreMissing);
     await unlink(segment.indexPath).catch(ignoreMissing);
+    this.forget(segment);
   }
 
   private forget(segment: Segment): void {

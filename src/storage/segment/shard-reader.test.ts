@@ -69,3 +69,13 @@ test('after a trim, reads and time lookups start at the new start offset', () =>
     assert.equal((await readShard(shard, 0, { maxRecords: 1, maxBytes: 1 })).records[0]!.offset, start);
     assert.equal(await offsetForTimestamp(shard, 0), start);
   }));
+
+test('reads racing with retention return contiguous records, never a gap', () =>
+  withShard(async (shard) => {
+    for (let t = 1000; t <= 1500; t += 25) {
+      const [result] = await Promise.all([readShard(shard, 0, { maxRecords: 1000, maxBytes: 1 << 20 }), shard.trimBefore(t)]);
+      const offsets = result.records.map((r) => r.offset);
+      assert.deepEqual(offsets, offsets.map((_, i) => offsets[0]! + i));
+      assert.equal(result.nextOffset, offsets.length > 0 ? offsets.at(-1)! + 1 : shard.startOffset);
+    }
+  }));

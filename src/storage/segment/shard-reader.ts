@@ -1,6 +1,7 @@
 // Reads of one shard: find the segment (binary search on base offsets or last timestamps), seek
 // with its sparse index, then scan forward with positional reads. Only acknowledged bytes
 // (each segment's readableSize, the shard's endOffset) are ever visited.
+import { ShardNotFoundError } from '../record-log.js';
 import type { ReadOptions, ReadResult, StoredRecord } from '../record-log.js';
 import { decodeEntry, readEntryHeader } from './entry-codec.js';
 import { scanEntries } from './entry-scanner.js';
@@ -15,20 +16,23 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
   const maxRecords = Math.max(1, Math.floor(options.maxRecords));
   const maxBytes = options.maxBytes;
   return withRetryOnTrim(shard, async () => {
-    const from = Math.max(fromOffset, shard.startOffset);
+    let from = Math.max(fromOffset, shard.startOffset);
     const end = shard.endOffset;
     const records: StoredRecord[] = [];
-    if (from >= end) return { records, nextOffset: from };
     let bytes = 0;
     let done = false;
-    const segments = shard.segments;
-    for (let i = segmentIndexForOffset(segments, from); i < segments.length && !done; i++) {
-      const segment = segments[i]!;
-      if (segment.baseOffset >= end) break;
-      const point = (await shard.indexFor(segment))?.floorOffset(from - segment.baseOffset);
-      const start = point?.position ?? SEGMENT_HEADER_BYTES;
-      const initialChunkBytes = Math.min(Math.max(64 * 1024, Math.min(maxBytes, maxRecords * 1100)), 1024 * 1024);
-      await scanSegment(shard, segment, start, initialChunkBytes, (buf, pos, size) => {
+    const initialChunkBytes = Math.min(Math.max(64 * 1024, Math.min(maxBytes, maxRecords * 1100)), 1024 * 1024);
+    // Each step looks the segment up again by offset: retention may remove segments meanwhile.
+    for (let next = from; !done && next < end; ) {
+      const segment = segmentForOffset(shard.segments, next);
+      if (segment === undefined) break;
+      if (segment.baseOffset > next) {
+        if (records.length > 0) break; // trimmed under us: never return a gap
+        next = from = segment.baseOffset;
+        continue;
+      }
+      const point = (await shard.indexFor(segment))?.floorOffset(next - segment.baseOffset);
+      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, initialChunkBytes, (buf, pos, size) => {
         const offset = readEntryHeader(buf, pos, size).offset;
         if (offset < from) return true;
         if (offset >= end) return !(done = true);
@@ -39,6 +43,7 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
         if (records.length >= maxRecords) done = true;
         return !done;
       });
+      next = segment.endOffset;
     }
     const last = records[records.length - 1];
     return { records, nextOffset: last === undefined ? from : last.offset + 1 };
@@ -50,11 +55,9 @@ export async function offsetForTimestamp(shard: ShardLog, timestamp: number): Pr
   return withRetryOnTrim(shard, async () => {
     const end = shard.endOffset;
     if (end === shard.startOffset || shard.lastTimestamp === undefined || timestamp > shard.lastTimestamp) return end;
-    const segments = shard.segments;
     let found = end;
-    for (let i = segmentIndexForTimestamp(segments, timestamp); i < segments.length && found === end; i++) {
-      const segment = segments[i]!;
-      if (segment.baseOffset >= end) break;
+    let segment: Segment | undefined = shard.segments[segmentIndexForTimestamp(shard.segments, timestamp)];
+    while (segment !== undefined && found === end && segment.baseOffset < end) {
       const point = (await shard.indexFor(segment))?.lastBefore(timestamp);
       await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, 64 * 1024, (buf, pos, size) => {
         const entry = readEntryHeader(buf, pos, size);
@@ -63,6 +66,8 @@ export async function offsetForTimestamp(shard: ShardLog, timestamp: number): Pr
         found = entry.offset;
         return false;
       });
+      const next = segmentForOffset(shard.segments, segment.endOffset);
+      segment = next === segment ? undefined : next;
     }
     return Math.max(found, shard.startOffset);
   });
@@ -78,8 +83,8 @@ async function scanSegment(shard: ShardLog, segment: Segment, start: number, ini
   }
 }
 
-/** Index of the last segment whose base offset is <= offset (0 when offset precedes them all). */
-function segmentIndexForOffset(segments: readonly Segment[], offset: number): number {
+/** The segment holding `offset`: the last whose base offset is <= offset, else the first one. */
+function segmentForOffset(segments: readonly Segment[], offset: number): Segment | undefined {
   let lo = 0;
   let hi = segments.length - 1;
   let found = 0;
@@ -90,7 +95,7 @@ function segmentIndexForOffset(segments: readonly Segment[], offset: number): nu
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found;
+  return segments[found];
 }
 
 /** Index of the first segment holding a record with timestamp >= `timestamp`. */
@@ -115,8 +120,9 @@ async function withRetryOnTrim<T>(shard: ShardLog, run: () => Promise<T>): Promi
     try {
       return await run();
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' || attempt >= 3 || shard.deleted) throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (shard.deleted) throw new ShardNotFoundError(shard.key);
+      if (attempt >= 3) throw err;
     }
   }
 }
