@@ -38,6 +38,9 @@ test('shard keys outside the safe alphabet are rejected', () =>
   withLog({}, async (log) => {
     for (const bad of ['../escape', 'a//b', '/abs', 'x y', '']) await assert.rejects(log.createShard(bad), InvalidShardKeyError);
     assert.equal(log.hasShard('../escape'), false);
+    await log.createShard('a/b');
+    await assert.rejects(log.createShard('a'), InvalidShardKeyError, 'a shard directory cannot hold another shard');
+    await assert.rejects(log.createShard('a/b/c'), InvalidShardKeyError);
   }));
 
 test('calls before open and after close fail with LogClosedError', async () => {

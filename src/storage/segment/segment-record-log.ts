@@ -9,7 +9,7 @@ import type { AppendRecord, AppendResult, ReadOptions, ReadResult, RecordLog, Sh
 import { GroupCommit } from './group-commit.js';
 import { HandleCache } from './handle-cache.js';
 import { LruCache } from './lru-cache.js';
-import { LogClosedError } from './segment-errors.js';
+import { InvalidShardKeyError, LogClosedError } from './segment-errors.js';
 import { assertShardKey } from './shard-key.js';
 import { findShardKeys } from './shard-discovery.js';
 import { ShardLog } from './shard-log.js';
@@ -76,6 +76,9 @@ export class SegmentRecordLog implements RecordLog {
     assertShardKey(shard);
     await this.deleting.get(shard);
     if (this.shards.has(shard)) return;
+    for (const key of this.shards.keys()) {
+      if (key.startsWith(`${shard}/`) || shard.startsWith(`${key}/`)) throw new InvalidShardKeyError(shard);
+    }
     let creating = this.creating.get(shard);
     if (creating === undefined) {
       creating = ShardLog.create(this.dir, shard, this.config).then((log) => void this.shards.set(shard, log));
