@@ -57,7 +57,8 @@ test('a flipped bit anywhere in the payload fails the checksum', () => {
   }
 });
 
-test('over-long keys are refused before anything is encoded', () => {
+test('over-long keys and over-large records are refused before anything is encoded', () => {
+  assert.throws(() => encodeBatch([{ partitionKey: 'x', data: Buffer.alloc(64 * 1024 * 1024) }], 0, 0), RangeError);
   assert.throws(() => encodeBatch([{ partitionKey: 'x'.repeat(70_000), data: Buffer.alloc(1) }], 0, 0), RangeError);
   assert.throws(() => encodeBatch([{ partitionKey: 'x', explicitHashKey: '9'.repeat(256), data: Buffer.alloc(1) }], 0, 0), RangeError);
 });

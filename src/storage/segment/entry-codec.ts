@@ -45,6 +45,7 @@ export function encodeBatch(records: readonly AppendRecord[], firstOffset: numbe
     if (k > 0xffff) throw new RangeError('partition key longer than 65535 bytes');
     const h = r.explicitHashKey === undefined ? 0 : r.explicitHashKey.length;
     if (h > 0xff) throw new RangeError('explicit hash key longer than 255 characters');
+    if (FIXED_PAYLOAD_BYTES + k + h + r.data.length > MAX_PAYLOAD_BYTES) throw new RangeError('record larger than 64 MiB');
     keyBytes[i] = k;
     total += FRAME_BYTES + FIXED_PAYLOAD_BYTES + k + h + r.data.length;
   }
