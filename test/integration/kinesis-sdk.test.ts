@@ -291,6 +291,15 @@ for (const kind of ['default-h2', 'http1'] as const satisfies readonly HandlerKi
       });
     });
 
+    test('an oversized request body is answered with 413', async () => {
+      await assert.rejects(client.send(new PutRecordCommand({ StreamName: streamName, PartitionKey: 'p', Data: Buffer.alloc(20 << 20) })), (err: Error & { $metadata?: { httpStatusCode?: number } }) => {
+        assert.equal(err.$metadata?.httpStatusCode, 413, `${err.name}: ${err.message}`);
+        return true;
+      });
+      const out = await client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
+      assert.equal(out.StreamDescriptionSummary?.StreamStatus, 'ACTIVE');
+    });
+
     test('a bad stream name gives ValidationException with AWS wording', async () => {
       await assert.rejects(client.send(new PutRecordCommand({ StreamName: 'bad name!', PartitionKey: 'p', Data: Buffer.from('x') })), (err: Error) => {
         assert.equal(err.name, 'ValidationException');
