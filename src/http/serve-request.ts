@@ -19,27 +19,54 @@ export interface ServeRequestOptions {
   readonly logger: Logger;
 }
 
-function isHttp1(res: NodeResponse): res is ServerResponse {
-  return !('stream' in res);
-}
-
 function write(res: NodeResponse, answer: Reply, headers: Record<string, string>): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(answer.status, headers);
   res.end(answer.body);
 }
 
-function tooLarge(res: NodeResponse, requestId: string): void {
-  // AWS answers 413 with no body; HTTP/1.1 responses announce it chunked and drop the connection
-  // instead of reading the rest of the body.
-  const headers: Record<string, string> = { 'x-amzn-RequestId': requestId };
-  if (isHttp1(res)) {
-    headers['Transfer-Encoding'] = 'chunked';
-    headers['Connection'] = 'close';
-  } else {
-    headers['Content-Length'] = '0';
-  }
-  write(res, { status: 413, headers: {}, body: Buffer.alloc(0) }, headers);
+/** A refused body is read and discarded up to this many bytes, or for this long, then the connection is cut. */
+const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
+const DRAIN_LIMIT_MS = 10_000;
+
+/**
+ * Answers 413 with no body, as AWS does, and discards the rest of the refused body so the client
+ * can finish sending and read the answer. Closing a socket with unread bytes makes the kernel send
+ * RST, and clients then lose the 413 to EPIPE/ECONNRESET; so over HTTP/1.1 the response is only
+ * ended (and the connection possibly closed) once the body is drained. Bounded in bytes and time:
+ * past either bound the connection is destroyed.
+ */
+function refuseBody(req: NodeRequest, res: NodeResponse, requestId: string): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(413, { 'x-amzn-RequestId': requestId, 'Content-Length': '0' });
+  const http1 = isHttp1Request(req);
+  if (http1) (res as ServerResponse).flushHeaders();
+  else res.end();
+  let drained = 0;
+  const finish = (): void => {
+    clearTimeout(timer);
+    req.off('data', onData);
+    if (http1 && !res.writableEnded) res.end();
+  };
+  const cut = (): void => {
+    finish();
+    if (isHttp1Request(req)) req.socket.destroy();
+    else req.stream.close();
+  };
+  const onData = (chunk: Buffer): void => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) cut();
+  };
+  const timer = setTimeout(cut, DRAIN_LIMIT_MS);
+  timer.unref();
+  req.on('data', onData);
+  req.once('end', finish);
+  req.once('close', finish);
+  req.resume();
+}
+
+function isHttp1Request(req: NodeRequest): req is IncomingMessage {
+  return !('stream' in req);
 }
 
 /** Returns the function the HTTP/1.1 and HTTP/2 servers call for every request. */
@@ -61,8 +88,7 @@ export function createRequestListener(options: ServeRequestOptions): (req: NodeR
     serve().catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) {
         logger.debug({ requestId, maxBytes: err.maxBytes }, 'request body too large');
-        tooLarge(res, requestId);
-        if (!isHttp1(res)) req.resume();
+        refuseBody(req, res, requestId);
       } else if (err instanceof RequestAbortedError) {
         logger.debug({ requestId }, 'request aborted');
       } else {
