@@ -1,0 +1,101 @@
+// Keeps docs/compatibility.md in step with the Kinesis service model and the code: a
+// `### <Operation>` section for each of the model's operations that mentions every input member,
+// a status that agrees with the not-yet-implemented list, and an overview table that agrees too.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { notImplementedOperations } from '../../src/api/kinesis/operations.js';
+import { repoRoot } from './repo-root.js';
+
+interface Model {
+  readonly operations: Readonly<Record<string, { readonly input?: { readonly shape: string } }>>;
+  readonly shapes: Readonly<Record<string, { readonly members?: Readonly<Record<string, unknown>> }>>;
+}
+
+const root = repoRoot();
+const model = JSON.parse(readFileSync(join(root, 'models', 'kinesis.service-2.json'), 'utf8')) as Model;
+const doc = readFileSync(join(root, 'docs', 'compatibility.md'), 'utf8');
+const operations = Object.keys(model.operations).sort();
+const STATUSES = ['supported', 'partial', 'not yet'] as const;
+
+function inputMembers(operation: string): string[] {
+  const input = model.operations[operation]!.input;
+  return input === undefined ? [] : Object.keys(model.shapes[input.shape]!.members ?? {});
+}
+
+/** The text of each `### Heading` (one entry per occurrence), up to the next heading of level 1 to 3. */
+function sections(page: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current: { texts: string[]; index: number } | undefined;
+  for (const line of page.split('\n')) {
+    const heading = /^(#{1,3})\s+(.*?)\s*$/.exec(line);
+    if (heading) {
+      current = undefined;
+      if (heading[1] === '###') {
+        const texts = out.get(heading[2]!) ?? [];
+        out.set(heading[2]!, texts);
+        current = { texts, index: texts.push('') - 1 };
+      }
+    } else if (current) {
+      current.texts[current.index] += `${line}\n`;
+    }
+  }
+  return out;
+}
+
+function statusOf(text: string): string | undefined {
+  return /^\*\*Status:\*\*\s*(supported|partial|not yet)\s*$/m.exec(text)?.[1];
+}
+
+/** Everything that keeps the page from matching the model and the code, one line each. */
+function problems(page: string): string[] {
+  const found = sections(page);
+  const overview = new Map([...page.matchAll(/\[(\w+)\]\(#[a-z]+\) \| (supported|partial|not yet) \|/g)].map((m) => [m[1]!, m[2]!]));
+  const out: string[] = [];
+  for (const operation of operations) {
+    const texts = found.get(operation);
+    if (texts === undefined) {
+      out.push(`${operation}: no "### ${operation}" section`);
+      continue;
+    }
+    if (texts.length > 1) out.push(`${operation}: ${texts.length} sections`);
+    const text = texts[0]!;
+    for (const member of inputMembers(operation)) {
+      if (!text.includes(`\`${member}\``)) out.push(`${operation}: input member \`${member}\` not mentioned`);
+    }
+    const status = statusOf(text);
+    if (status === undefined) out.push(`${operation}: no "**Status:** ${STATUSES.join(' | ')}" line`);
+    else if ((status === 'not yet') !== notImplementedOperations.includes(operation)) {
+      out.push(`${operation}: status "${status}" disagrees with notImplementedOperations`);
+    }
+    if (overview.get(operation) !== status) out.push(`${operation}: overview says "${overview.get(operation)}", section says "${status}"`);
+  }
+  return out;
+}
+
+describe('docs/compatibility.md', () => {
+  test('the model has the 39 Kinesis operations', () => {
+    assert.equal(operations.length, 39);
+  });
+
+  test('has a section per operation naming every input member, with a status that matches the code', () => {
+    assert.deepEqual(problems(doc), []);
+  });
+
+  test('the check fails when a section, a member or a status goes wrong', () => {
+    const dropLine = (needle: string): string =>
+      doc
+        .split('\n')
+        .filter((line) => !line.startsWith(needle))
+        .join('\n');
+    assert.deepEqual(problems(dropLine('| `ExplicitHashKey` |')), ['PutRecord: input member `ExplicitHashKey` not mentioned']);
+    assert.ok(problems(dropLine('### DescribeLimits')).includes('DescribeLimits: no "### DescribeLimits" section'));
+    const splitShardSupported = doc.replace(/(### SplitShard\n\n\*\*Status:\*\*) not yet/, '$1 supported');
+    assert.deepEqual(problems(splitShardSupported), [
+      'SplitShard: status "supported" disagrees with notImplementedOperations',
+      'SplitShard: overview says "not yet", section says "supported"',
+    ]);
+  });
+});
