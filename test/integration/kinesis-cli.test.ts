@@ -23,8 +23,8 @@ let dataDir: string;
 let home: string;
 
 before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'tributary-cli-'));
-  home = await mkdtemp(join(tmpdir(), 'tributary-cli-home-'));
+  dataDir = await mkdtemp(join(tmpdir(), 'tributary-it-cli-'));
+  home = await mkdtemp(join(tmpdir(), 'tributary-it-cli-home-'));
   server = await startTributary({ dataDir });
 });
 
