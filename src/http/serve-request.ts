@@ -32,21 +32,28 @@ const DRAIN_LIMIT_MS = 10_000;
 /**
  * Answers 413 with no body, as AWS does, and discards the rest of the refused body so the client
  * can finish sending and read the answer. Closing a socket with unread bytes makes the kernel send
- * RST, and clients then lose the 413 to EPIPE/ECONNRESET; so over HTTP/1.1 the response is only
- * ended (and the connection possibly closed) once the body is drained. Bounded in bytes and time:
+ * RST, and clients then lose the 413 to EPIPE/ECONNRESET; so the response is only ended (and the
+ * connection possibly closed) once the body is drained. Bounded in bytes and time:
  * past either bound the connection is destroyed.
  */
 function refuseBody(req: NodeRequest, res: NodeResponse, requestId: string): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(413, { 'x-amzn-RequestId': requestId, 'Content-Length': '0' });
-  const http1 = isHttp1Request(req);
-  if (http1) (res as ServerResponse).flushHeaders();
-  else res.end();
+  // HTTP/1.1 can send the answer at once; over HTTP/2, answering before the body has been read
+  // makes nghttp2 reset the stream (ENHANCE_YOUR_CALM), so the answer waits for the drain.
+  const answer = (): void => {
+    if (!res.headersSent) res.writeHead(413, { 'x-amzn-RequestId': requestId, 'Content-Length': '0' });
+  };
+  if (isHttp1Request(req)) {
+    answer();
+    (res as ServerResponse).flushHeaders();
+  }
   let drained = 0;
   const finish = (): void => {
     clearTimeout(timer);
     req.off('data', onData);
-    if (http1 && !res.writableEnded) res.end();
+    if (res.destroyed || res.writableEnded) return;
+    answer();
+    res.end();
   };
   const cut = (): void => {
     finish();
