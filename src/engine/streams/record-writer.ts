@@ -6,6 +6,7 @@
 import type { AppendRecord, AppendResult, RecordLog } from '../../storage/record-log.js';
 import type { Clock } from '../clock.js';
 import type { StreamState } from './stream-state.js';
+import { appendNotifierFor } from './append-notifier.js';
 import { RecordError } from './record-errors.js';
 import { decimalToHashHex, isValidExplicitHashKey, partitionKeyHash } from './hash-key.js';
 import { routerFor } from './shard-router.js';
@@ -65,6 +66,7 @@ export class RecordWriter {
     if (position < 0) throw new Error(`no open shard of stream ${stream.name} covers hash key ${hash}`);
     const shard = router.shards[position]!;
     const appended = await this.log.append(shard.logKey, [record], this.clock.now());
+    appendNotifierFor(this.log).notify(shard.logKey);
     const sequenceNumber = new SequenceNumberFormatter(shard.index, shard.createdAt).format(appended.firstOffset, appended.timestamp);
     return { shardId: shard.shardId, sequenceNumber, encrypted: stream.encryptionType === 'KMS' };
   }
@@ -130,7 +132,11 @@ export class RecordWriter {
   }
 
   private appendOrReport(logKey: string, records: readonly AppendRecord[], now: number): Promise<AppendResult | undefined> {
-    return this.log.append(logKey, records, now).catch((err: unknown) => {
+    const notified = (result: AppendResult): AppendResult => {
+      appendNotifierFor(this.log).notify(logKey);
+      return result;
+    };
+    return this.log.append(logKey, records, now).then(notified, (err: unknown) => {
       this.onAppendError(err, logKey);
       return undefined;
     });
