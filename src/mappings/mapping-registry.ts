@@ -5,7 +5,6 @@
 // Mutations run one at a time.
 
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import type { Clock } from '../engine/clock.js';
 import type { StreamSource } from '../engine/streams/stream-lookup.js';
 import type { FunctionLookup } from '../functions/function-definition.js';
@@ -25,7 +24,7 @@ export interface MappingRegistryOptions {
   readonly accountId: string;
   readonly region: string;
   /** Where runner failures are reported; they never fail a request. */
-  readonly logger?: Pick<Logger, 'error'>;
+  readonly logger?: { error(obj: object, msg: string): void };
 }
 
 /** CreateEventSourceMapping, camelCased; validation happens in the registry. */
