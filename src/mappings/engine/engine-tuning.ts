@@ -1,0 +1,26 @@
+// Timing knobs of the mapping engine. None of them changes AWS-visible semantics; they trade
+// latency against work. New records wake pollers at once (AppendNotifier), so idlePollMs is only
+// a safety net for changes no append announces (retention, sealing, a deleted stream).
+
+export interface EngineTuning {
+  /** An idle shard re-reads at least this often. */
+  readonly idlePollMs: number;
+  /** How often each mapping re-lists its stream's shards (new, closed or deleted shards). */
+  readonly discoveryIntervalMs: number;
+  /** First retry delay after a failed invocation; doubles per retry of the same records. */
+  readonly retryBaseDelayMs: number;
+  /** Cap on the retry delay. */
+  readonly retryMaxDelayMs: number;
+}
+
+export const DEFAULT_ENGINE_TUNING: EngineTuning = {
+  idlePollMs: 1000,
+  discoveryIntervalMs: 10_000,
+  retryBaseDelayMs: 200,
+  retryMaxDelayMs: 10_000,
+};
+
+/** The delay before retry number `attempt` (1, 2, …): base, 2·base, 4·base, … capped. */
+export function retryDelayMs(tuning: EngineTuning, attempt: number): number {
+  return Math.min(tuning.retryMaxDelayMs, tuning.retryBaseDelayMs * 2 ** Math.min(30, attempt - 1));
+}
