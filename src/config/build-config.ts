@@ -52,11 +52,26 @@ function describe(error: ValueError): string {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (isPlainObject(value)) {
+  if (Array.isArray(value)) {
+    for (const child of value) deepFreeze(child);
+    Object.freeze(value);
+  } else if (isPlainObject(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);
   }
   return value;
+}
+
+/** Rules the schema cannot say: each configured function has exactly one code source, and unique names. */
+function functionEntryIssues(config: Config): string[] {
+  const issues: string[] = [];
+  const seen = new Set<string>();
+  config.functions.forEach((entry, i) => {
+    if ((entry.dir === undefined) === (entry.url === undefined)) issues.push(`functions.${i} needs exactly one of dir or url`);
+    if (seen.has(entry.name)) issues.push(`functions.${i}.name ${JSON.stringify(entry.name)} is used twice`);
+    seen.add(entry.name);
+  });
+  return issues;
 }
 
 /** Builds the final Config from layers in increasing precedence; throws ConfigError listing every problem. */
@@ -76,6 +91,7 @@ export function buildConfig(layers: readonly ConfigLayer[]): Config {
     const got = error.value === undefined ? '' : ` (got ${JSON.stringify(error.value)}${origin ? ` from ${origin}` : ''})`;
     issues.push(`${key || '(root)'} ${describe(error)}${got}`);
   }
+  if (issues.length === 0) issues.push(...functionEntryIssues(value as Config));
   if (issues.length > 0) throw new ConfigError(issues);
   return deepFreeze(value as Config);
 }

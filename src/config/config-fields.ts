@@ -35,6 +35,8 @@ function kindOf(schema: TSchema): { kind: ConfigFieldKind; choices: string[] } {
 }
 
 function collect(schema: TSchema, path: string[], out: ConfigField[]): void {
+  // Lists (e.g. `functions`) are given in the config file only: no flag or environment variable.
+  if (schema.type === 'array') return;
   if (schema.type === 'object' && schema.properties !== undefined) {
     for (const [name, child] of Object.entries(schema.properties as Record<string, TSchema>)) {
       collect(child, [...path, name], out);

@@ -67,6 +67,40 @@ const TlsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const LambdaSchema = Type.Object(
+  {
+    defaultConcurrency: Type.Integer({
+      minimum: 1,
+      default: 10,
+      description: 'Worker threads per function (its maximum concurrent invocations) unless it sets its own',
+    }),
+    maxPendingEvents: Type.Integer({
+      minimum: 1,
+      default: 1000,
+      description: 'Asynchronous (Event) invocations that may be in flight at once; more get TooManyRequestsException',
+    }),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+/** A function registered from the config file: code in a local directory, or an HTTP endpoint. */
+const FunctionEntrySchema = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-zA-Z0-9_-]{1,64}$', description: 'Function name' }),
+    dir: Type.Optional(Type.String({ minLength: 1, description: 'Directory holding the code (used in place)' })),
+    url: Type.Optional(Type.String({ pattern: '^https?://', description: 'HTTP endpoint the event is POSTed to' })),
+    handler: Type.String({ minLength: 1, default: 'index.handler', description: 'module.export of the handler' }),
+    runtime: Type.String({ default: 'nodejs20.x', description: 'Lambda runtime name' }),
+    timeout: Type.Integer({ minimum: 1, maximum: 900, default: 3, description: 'Seconds' }),
+    memorySize: Type.Integer({ minimum: 128, maximum: 10240, default: 128, description: 'MB (worker heap limit)' }),
+    concurrency: Type.Optional(Type.Integer({ minimum: 1, description: 'Worker threads (default lambda.defaultConcurrency)' })),
+    environment: Type.Record(Type.String(), Type.String(), { default: {}, description: 'Environment variables' }),
+  },
+  { additionalProperties: false },
+);
+
+export type FunctionEntry = Static<typeof FunctionEntrySchema>;
+
 export const ConfigSchema = Type.Object(
   {
     host: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to listen on' }),
@@ -83,6 +117,11 @@ export const ConfigSchema = Type.Object(
     kinesis: KinesisSchema,
     storage: StorageSchema,
     http: HttpSchema,
+    lambda: LambdaSchema,
+    functions: Type.Array(FunctionEntrySchema, {
+      default: [],
+      description: 'Functions registered at start-up from a local directory or as an HTTP endpoint (config file only)',
+    }),
   },
   { additionalProperties: false, title: 'Tributary configuration' },
 );

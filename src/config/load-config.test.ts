@@ -34,6 +34,34 @@ describe('loadConfig', () => {
       },
       storage: { segmentBytes: 67108864, indexIntervalBytes: 4096, fsync: true },
       http: { maxBodyBytes: 16777216 },
+      lambda: { defaultConcurrency: 10, maxPendingEvents: 1000 },
+      functions: [],
+    });
+  });
+
+  test('reads a functions list from the file with per-entry defaults', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'tributary.yml'), 'functions:\n  - name: fn1\n    dir: ./fn1\n  - name: hook\n    url: http://127.0.0.1:9/hook\n    timeout: 30\n');
+    const config = await loadConfig({ cwd, env: {} });
+    assert.deepEqual(config.functions, [
+      { name: 'fn1', dir: './fn1', handler: 'index.handler', runtime: 'nodejs20.x', timeout: 3, memorySize: 128, environment: {} },
+      { name: 'hook', url: 'http://127.0.0.1:9/hook', handler: 'index.handler', runtime: 'nodejs20.x', timeout: 30, memorySize: 128, environment: {} },
+    ]);
+    assert.ok(Object.isFrozen(config.functions));
+    assert.ok(Object.isFrozen(config.functions[0]));
+  });
+
+  test('refuses a function entry with both or neither of dir and url, and duplicate names', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'tributary.yml'), 'functions:\n  - name: a\n  - name: b\n    dir: x\n    url: http://h/\n  - name: b\n    dir: y\n');
+    await assert.rejects(loadConfig({ cwd, env: {} }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.deepEqual(err.issues, [
+        'functions.0 needs exactly one of dir or url',
+        'functions.1 needs exactly one of dir or url',
+        'functions.2.name "b" is used twice',
+      ]);
+      return true;
     });
   });
 

@@ -22,6 +22,8 @@ export interface FunctionRegistryOptions {
   readonly dataDir: string;
   readonly accountId: string;
   readonly region: string;
+  /** Pool size of functions whose concurrency nobody set (config lambda.defaultConcurrency). */
+  readonly defaultConcurrency: number;
 }
 
 export interface CreateOptions {
@@ -36,7 +38,11 @@ export class FunctionRegistry implements FunctionLookup {
   private readonly code: CodeStore;
   private tail: Promise<unknown> = Promise.resolve();
 
+  /** Concurrency given to new functions unless configured otherwise. */
+  readonly defaultConcurrency: number;
+
   constructor(private readonly options: FunctionRegistryOptions) {
+    this.defaultConcurrency = options.defaultConcurrency;
     this.code = new CodeStore(join(options.dataDir, 'functions'));
   }
 
@@ -102,12 +108,15 @@ export class FunctionRegistry implements FunctionLookup {
     });
   }
 
-  /** Replaces the code; throws FunctionNotFoundError, RevisionMismatchError, InvalidCodeError. */
-  updateCode(name: string, source: CodeSource, expectedRevisionId?: string): Promise<FunctionRecord> {
+  /**
+   * Replaces the code (and optionally settings in the same revision); throws
+   * FunctionNotFoundError, RevisionMismatchError, InvalidCodeError.
+   */
+  updateCode(name: string, source: CodeSource, expectedRevisionId?: string, changes: Partial<FunctionSettings> = {}): Promise<FunctionRecord> {
     return this.exclusive(async () => {
       const current = this.current(name, expectedRevisionId);
       const code = await this.prepareCode(name, source);
-      const updated = await this.replace({ ...withoutCode(current), ...code });
+      const updated = await this.replace({ ...withoutCode(current), ...withoutUndefined(changes), ...code });
       await this.code.prune(name, new Set(code.codeRevision === undefined ? [] : [code.codeRevision]));
       return updated;
     });

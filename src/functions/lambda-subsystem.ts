@@ -3,15 +3,23 @@
 // server.ts calls createLambdaSubsystem once and closes it on shutdown.
 
 import type { Logger } from 'pino';
+import { createLambdaService } from '../api/lambda/lambda-service.js';
 import type { Config } from '../config/config-schema.js';
 import type { Clock } from '../engine/clock.js';
 import type { RecordService } from '../engine/streams/record-service.js';
 import type { StreamRegistry } from '../engine/streams/stream-registry.js';
+import { lambdaServiceException } from '../errors/lambda-errors.js';
+import { RestJsonRouter } from '../http/rest-json-router.js';
 import type { Router } from '../http/router.js';
+import type { MappingDefinition, MappingRunner, MappingStatusSink } from '../mappings/mapping-definition.js';
+import { MappingRegistry } from '../mappings/mapping-registry.js';
 import type { QueueMessageSender } from '../queues/queue-message-sender.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { StateStore } from '../storage/state-store.js';
-import { FunctionNotFoundError, type FunctionInvoker } from './function-invoker.js';
+import { registerConfiguredFunctions } from './configured-functions.js';
+import { EventInvocations } from './event-invocations.js';
+import { FunctionNotReadyError, type FunctionInvoker } from './function-invoker.js';
+import { FunctionRegistry } from './function-registry.js';
 
 export interface LambdaSubsystemOptions {
   readonly store: StateStore;
@@ -37,11 +45,50 @@ export interface LambdaSubsystem {
   close(): Promise<void>;
 }
 
+/** Lets the mapping engine report to the registry that is built after it. */
+class ForwardingStatusSink implements MappingStatusSink {
+  target: MappingStatusSink | undefined;
+  setLastProcessingResult(uuid: string, result: string): void {
+    this.target?.setLastProcessingResult(uuid, result);
+  }
+}
+
 /** Loads persisted functions and mappings and starts them. */
 export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Promise<LambdaSubsystem> {
-  void options;
+  const { store, clock, logger, accountId, region, dataDir, config } = options;
+  const functions = new FunctionRegistry({ store, clock, dataDir, accountId, region, defaultConcurrency: config.lambda.defaultConcurrency });
+  await functions.load();
+  await registerConfiguredFunctions(functions, config.functions, { logger, accountId, defaultConcurrency: config.lambda.defaultConcurrency });
+
+  // Stand-ins until the worker runtime (L3) and the mapping engine (L5) are wired.
   const invoker: FunctionInvoker = {
-    invoke: (request) => Promise.reject(new FunctionNotFoundError(request.functionName, request.qualifier)),
+    invoke: (request) => Promise.reject(new FunctionNotReadyError(request.functionName, 'Inactive', 'no runtime')),
   };
-  return { routers: [], invoker, close: async () => {} };
+  const status = new ForwardingStatusSink();
+  const runner: MappingRunner = { apply: async (_: MappingDefinition) => {}, remove: async () => {}, close: async () => {} };
+
+  const mappings = new MappingRegistry({ store, clock, runner, streams: options.streams, functions, accountId, region, logger });
+  status.target = mappings;
+  await mappings.load();
+
+  const events = new EventInvocations({ invoker, logger, maxPending: config.lambda.maxPendingEvents });
+  const service = createLambdaService({ functions, invoker, events, mappings, accountId, region }, { logger });
+  const router = new RestJsonRouter({
+    service,
+    pathPrefixes: ['/2015-03-31/'],
+    authMode: options.authMode,
+    accountId,
+    region,
+    clock,
+    logger,
+    internalError: lambdaServiceException,
+  });
+
+  let closed: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    await mappings.close();
+    await runner.close();
+    await events.drain();
+  };
+  return { routers: [router], invoker, close: () => (closed ??= close()) };
 }
