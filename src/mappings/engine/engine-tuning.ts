@@ -11,6 +11,11 @@ export interface EngineTuning {
   readonly retryBaseDelayMs: number;
   /** Cap on the retry delay. */
   readonly retryMaxDelayMs: number;
+  /**
+   * How long stopping a mapping (disable, update, delete, shutdown) waits for invocations in
+   * flight to end and be checkpointed before abandoning them (their records are then redelivered).
+   */
+  readonly stopGraceMs: number;
 }
 
 export const DEFAULT_ENGINE_TUNING: EngineTuning = {
@@ -18,6 +23,7 @@ export const DEFAULT_ENGINE_TUNING: EngineTuning = {
   discoveryIntervalMs: 10_000,
   retryBaseDelayMs: 200,
   retryMaxDelayMs: 10_000,
+  stopGraceMs: 5000,
 };
 
 /** The delay before retry number `attempt` (1, 2, …): base, 2·base, 4·base, … capped. */

@@ -16,8 +16,9 @@ export class ManualSleeper implements Sleeper {
 
   constructor(readonly clock: ManualClock) {}
 
+  /** Sleeps of 0 ms or less end at once (retry delays of 0 in tests); longer ones wait for advance(). */
   sleep(ms: number, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return Promise.resolve();
+    if (signal.aborted || ms <= 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const entry: PendingSleep = {
         until: this.clock.now() + Math.max(0, ms),

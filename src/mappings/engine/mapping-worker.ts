@@ -48,7 +48,10 @@ export interface WorkerDeps {
 
 export class MappingWorker {
   readonly invoker: MappingInvoker;
+  /** Soft stop: no new reads or invocations. */
   private readonly abort = new AbortController();
+  /** Hard stop: invocations in flight are abandoned. */
+  private readonly abandon = new AbortController();
   private readonly pollers = new Map<string, Promise<void>>();
   private readonly wakeup = new Wakeup();
   private readonly filter: RecordFilter;
@@ -79,10 +82,16 @@ export class MappingWorker {
     this.loop = this.discoveryLoop();
   }
 
-  /** Stops every poller (in-flight batches are abandoned, not checkpointed) and waits for them to exit. */
+  /**
+   * Stops every poller and waits for them to exit: invocations in flight get stopGraceMs to end
+   * (and be checkpointed); after that they are abandoned, never checkpointed.
+   */
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
+    const exited = Promise.all([...this.pollers.values()]);
+    await firstOf(new AbortController().signal, [() => exited, (s) => this.deps.sleeper.sleep(this.deps.tuning.stopGraceMs, s)]);
+    this.abandon.abort();
     while (this.pollers.size > 0) await Promise.all([...this.pollers.values()]);
   }
 
@@ -161,6 +170,7 @@ export class MappingWorker {
         retentionMs: () => this.retentionMs,
         startPosition,
         signal,
+        abandonSignal: this.abandon.signal,
       });
       if ((await poller.run()) === 'finished') this.wakeup.notify();
     };

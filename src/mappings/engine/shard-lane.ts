@@ -23,7 +23,10 @@ import { Wakeup } from './wakeup.js';
 export interface LaneContext {
   readonly mapping: MappingDefinition;
   readonly shardId: string;
+  /** Aborts when the mapping stops: finish the invocation in flight, start nothing new, wait for nothing else. */
   readonly signal: AbortSignal;
+  /** Aborts when the invocation in flight is to be abandoned (never checkpointed) as well. */
+  readonly abandonSignal: AbortSignal;
   readonly clock: Clock;
   readonly sleeper: Sleeper;
   readonly tuning: EngineTuning;
@@ -160,7 +163,7 @@ export class ShardLane {
 
   private hooks(): SettleHooks {
     const { ctx } = this;
-    const { mapping, signal } = ctx;
+    const { mapping } = ctx;
     return {
       policy: {
         maximumRetryAttempts: mapping.maximumRetryAttempts,
@@ -178,7 +181,7 @@ export class ShardLane {
           { mapping: mapping.uuid, shardId: ctx.shardId, condition: discard.condition, records: discard.records.length },
           'event source mapping discarded records',
         );
-        await unlessStopped(ctx.destination.deliver(discard, this.source, ctx.clock.now()), signal);
+        await unlessStopped(ctx.destination.deliver(discard, this.source, ctx.clock.now()), ctx.abandonSignal);
       },
       backoff: (attempt) => this.backoff(attempt),
     };
@@ -186,9 +189,10 @@ export class ShardLane {
 
   private async invokeBatch(records: readonly EventRecord[]): Promise<InvocationOutcome> {
     const { ctx } = this;
+    throwIfStopped(ctx.signal);
     const window = this.window;
     const payload = window === undefined ? kinesisEvent(records) : window.event(records, false);
-    const attempt = await ctx.invoker.invoke(payload, ctx.signal);
+    const attempt = await ctx.invoker.invoke(payload, ctx.abandonSignal);
     if (attempt.kind === 'not-run') {
       const outcome: InvocationOutcome = { kind: 'not-run', error: attempt.error };
       ctx.logger.warn({ err: attempt.error, mapping: ctx.mapping.uuid, shardId: ctx.shardId }, 'event source mapping could not invoke its function');
@@ -212,7 +216,8 @@ export class ShardLane {
     let retries = 0;
     let notRun = 0;
     for (;;) {
-      const attempt = await ctx.invoker.invoke(window.event([], true, terminatedEarly), ctx.signal);
+      throwIfStopped(ctx.signal);
+      const attempt = await ctx.invoker.invoke(window.event([], true, terminatedEarly), ctx.abandonSignal);
       if (attempt.kind === 'not-run') {
         ctx.report(processingResultOf({ kind: 'not-run', error: attempt.error }));
         await this.backoff(++notRun);

@@ -18,7 +18,7 @@ import { Wakeup } from './wakeup.js';
 
 /** What the poller needs beyond what its lanes need. */
 export interface ShardPollerOptions {
-  readonly lane: Omit<LaneContext, 'shardId' | 'signal' | 'caughtUp' | 'ended' | 'progress' | 'freed'>;
+  readonly lane: Omit<LaneContext, 'shardId' | 'signal' | 'abandonSignal' | 'caughtUp' | 'ended' | 'progress' | 'freed'>;
   readonly shard: ShardState;
   readonly streamId: string;
   /** The function's execution role (invokeIdentityArn). */
@@ -32,7 +32,10 @@ export interface ShardPollerOptions {
   retentionMs(): number;
   /** Offset to start reading at. */
   readonly startPosition: number;
+  /** Stop: read nothing more, let lanes finish the invocation in flight. */
   readonly signal: AbortSignal;
+  /** Abandon the invocations in flight too. */
+  readonly abandonSignal: AbortSignal;
 }
 
 /** How a poller ended: the shard was closed and fully processed, or it disappeared. */
@@ -61,6 +64,7 @@ export class ShardPoller {
       ...lane,
       shardId: shard.shardId,
       signal: this.abort.signal,
+      abandonSignal: options.abandonSignal,
       caughtUp: () => this.caughtUp(),
       ended: () => this.ended,
       progress: (durable) => this.progress(durable),
@@ -198,7 +202,7 @@ export class ShardPoller {
   private progress(durable: boolean): Promise<void> {
     let position = this.position;
     for (const lane of this.lanes) position = Math.min(position, lane.unfinishedFrom());
-    if (position > this.saved && !this.abort.signal.aborted) {
+    if (position > this.saved) {
       this.saved = position;
       const { checkpoints, lane, shard, streamId } = this.options;
       this.lastSave = checkpoints.save(lane.mapping.uuid, shard.shardId, { streamId, position });
