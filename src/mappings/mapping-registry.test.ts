@@ -206,6 +206,20 @@ describe('MappingRegistry persistence', () => {
     }
   });
 
+  test('close does not wait for a runner that never answers; the transition settles on the next load', async () => {
+    const runner = new FakeRunner();
+    runner.hold = true;
+    const { registry, store, clock } = await openRegistry({ runner });
+    const { uuid } = await registry.create(base);
+    await registry.close();
+    runner.release();
+    await registry.whenSettled();
+    assert.equal((await store.get<MappingDefinition>('mappings', uuid))!.value.state, 'Creating');
+    const restarted = await openRegistry({ store, clock });
+    await restarted.registry.whenSettled();
+    assert.equal(restarted.registry.get(uuid).state, 'Enabled');
+  });
+
   test('a transition interrupted by a crash finishes on load: Creating settles, Deleting is removed', async () => {
     const runner = new FakeRunner();
     runner.hold = true;

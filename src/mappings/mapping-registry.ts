@@ -75,6 +75,7 @@ export class MappingRegistry implements MappingStatusSink {
   /** Per mapping, the runner call in flight: calls for one mapping reach the runner in order. */
   private readonly runnerTails = new Map<string, Promise<void>>();
   private chain: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly options: MappingRegistryOptions) {}
 
@@ -192,7 +193,7 @@ export class MappingRegistry implements MappingStatusSink {
     this.track(
       this.exclusive(async () => {
         const latest = this.entries.get(uuid);
-        if (latest && latest.definition.state !== 'Deleting') await this.persist(latest.definition, latest.version);
+        if (!this.closed && latest && latest.definition.state !== 'Deleting') await this.persist(latest.definition, latest.version);
       }),
     );
   }
@@ -202,9 +203,14 @@ export class MappingRegistry implements MappingStatusSink {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  /** Waits for in-flight transitions; the runner is closed by its owner. */
+  /**
+   * Finishes the store writes already queued (a reported LastProcessingResult included), then stops writing. It does not wait for the runner: a
+   * transition the runner has not finished stays stored as transient and settles on the next load.
+   * The runner is closed by its owner, after this.
+   */
   async close(): Promise<void> {
-    await this.whenSettled();
+    await this.chain.catch(() => undefined);
+    this.closed = true;
     await this.chain.catch(() => undefined);
   }
 
@@ -253,7 +259,7 @@ export class MappingRegistry implements MappingStatusSink {
     if (!TRANSIENT.has(definition.state)) return;
     await this.exclusive(async () => {
       const entry = this.entries.get(definition.uuid);
-      if (!entry || entry.definition.state !== definition.state) return;
+      if (this.closed || !entry || entry.definition.state !== definition.state) return;
       const settled: MappingState = entry.definition.enabled ? 'Enabled' : 'Disabled';
       await this.persist({ ...entry.definition, state: settled, lastModified: this.options.clock.now() }, entry.version);
     });
@@ -263,7 +269,7 @@ export class MappingRegistry implements MappingStatusSink {
     await this.callRunner(uuid, 'remove', () => this.options.runner.remove(uuid));
     await this.exclusive(async () => {
       const entry = this.entries.get(uuid);
-      if (!entry) return;
+      if (this.closed || !entry) return;
       await this.options.store.commit([{ kind: 'delete', collection: COLLECTION, key: uuid, expectedVersion: entry.version }]);
       this.entries.delete(uuid);
       this.results.delete(uuid);
