@@ -35,7 +35,6 @@ export class AwsCli {
             AWS_SECRET_ACCESS_KEY: 'dummy-secret',
             AWS_DEFAULT_REGION: 'us-east-1',
             AWS_PAGER: '',
-            AWS_MAX_ATTEMPTS: '1',
             AWS_EC2_METADATA_DISABLED: 'true',
             AWS_CONFIG_FILE: join(this.home, 'config'),
             AWS_SHARED_CREDENTIALS_FILE: join(this.home, 'credentials'),
