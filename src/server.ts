@@ -12,6 +12,8 @@ import { systemClock, type Clock } from './engine/clock.js';
 import { RecordService } from './engine/streams/record-service.js';
 import { RetentionSweeper } from './engine/streams/retention-sweeper.js';
 import { StreamRegistry } from './engine/streams/stream-registry.js';
+import { createLambdaSubsystem } from './functions/lambda-subsystem.js';
+import { createQueueSubsystem } from './queues/queue-subsystem.js';
 import { Gateway } from './http/gateway.js';
 import { JsonRpcRouter } from './http/json-rpc-router.js';
 import { startListener } from './http/listener.js';
@@ -105,11 +107,41 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     sweeper.start();
     closers.push(() => sweeper.stop());
 
-    // Firehose, SQS (JSON 1.0) and Lambda (REST-JSON router) join this list later.
-    const services: JsonRpcService[] = [createKinesisService({ streams, records })];
+    let serverUrl = '';
+    const queues = await createQueueSubsystem({
+      store,
+      clock,
+      logger,
+      accountId: config.accountId,
+      region: config.region,
+      authMode: config.auth.mode,
+      baseUrl: () => serverUrl,
+    });
+    closers.push(() => queues.close());
+
+    const lambda = await createLambdaSubsystem({
+      store,
+      log,
+      streams,
+      records,
+      queues: queues.sender,
+      clock,
+      logger,
+      accountId: config.accountId,
+      region: config.region,
+      authMode: config.auth.mode,
+      dataDir,
+      config,
+    });
+    closers.push(() => lambda.close());
+
+    // Firehose joins this list later.
+    const services: JsonRpcService[] = [createKinesisService({ streams, records }), ...queues.services];
     const gateway = new Gateway({
       logger,
       routers: [
+        ...lambda.routers,
+        ...queues.routers,
         new JsonRpcRouter({ services, authMode: config.auth.mode, accountId: config.accountId, region: config.region, clock, logger }),
       ],
     });
@@ -123,6 +155,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       logger,
     });
     closers.push(() => listener.close());
+    serverUrl = listener.url;
     logger.info({ url: listener.url, dataDir }, 'listening');
 
     let closed: Promise<void> | undefined;
