@@ -44,7 +44,7 @@ export function failureDestinationFor(arn: string | undefined, deps: Destination
     const root = join(deps.dataDir, 'buckets', bucket);
     return guarded('S3', async (discard, source, now) => {
       const key = failureObjectKey(deps.mappingUuid, source.shardId, now);
-      await writeDurably(join(root, key), failureRecordWithPayload(discard, source, now));
+      await writeDurably(join(root, key), join(root, '.incoming'), failureRecordWithPayload(discard, source, now));
     });
   }
   return guarded('an unsupported destination', async () => {
@@ -60,9 +60,11 @@ export function failureObjectKey(mappingUuid: string, shardId: string, now: numb
   return `aws/lambda/${mappingUuid}/${shardId}/${y}/${m}/${d}/${y}-${m}-${d}T${time}-${id}`;
 }
 
-async function writeDurably(path: string, body: string): Promise<void> {
+/** Writes into `tempDir` first, then renames, so the object appears whole or not at all. */
+async function writeDurably(path: string, tempDir: string, body: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${randomUUID()}.tmp`;
+  await mkdir(tempDir, { recursive: true });
+  const temp = join(tempDir, randomUUID());
   const file = await open(temp, 'w');
   try {
     await file.writeFile(body);

@@ -12,7 +12,7 @@ interface PendingSleep {
 
 export class ManualSleeper implements Sleeper {
   private readonly pending = new Set<PendingSleep>();
-  private readonly watchers: { count: number; resolve: () => void }[] = [];
+  private readonly watchers: { ready: () => boolean; resolve: () => void }[] = [];
 
   constructor(readonly clock: ManualClock) {}
 
@@ -40,10 +40,10 @@ export class ManualSleeper implements Sleeper {
     return [...this.pending].map((s) => s.ms);
   }
 
-  /** Resolves once at least `count` sleeps are in progress. */
-  untilSleeping(count: number): Promise<void> {
+  /** Resolves once a sleep of exactly `ms` is in progress. */
+  untilSleepOf(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.watchers.push({ count, resolve });
+      this.watchers.push({ ready: () => [...this.pending].some((s) => s.ms === ms), resolve });
       this.check();
     });
   }
@@ -58,7 +58,7 @@ export class ManualSleeper implements Sleeper {
   private check(): void {
     for (let i = this.watchers.length - 1; i >= 0; i--) {
       const watcher = this.watchers[i]!;
-      if (this.pending.size >= watcher.count) {
+      if (watcher.ready()) {
         this.watchers.splice(i, 1);
         watcher.resolve();
       }
