@@ -20,13 +20,13 @@ const PATTERN = '{"data":{"type":["a"]}}';
 
 let fx: EsmFixture;
 let s1: string;
-let dlqArn: string;
+/** The destination need not exist (AWS checks permissions, not existence, at create time). */
+const dlqArn = `arn:aws:sqs:${REGION}:${ACCOUNT}:dlq`;
 let cliUuid: string;
 
 before(async () => {
   fx = await EsmFixture.start();
   s1 = await fx.createStream('s1');
-  dlqArn = (await fx.createQueue('dlq')).arn;
   for (const name of ['my-fn', 'my-fn-2', 'my-fn-3']) await fx.createFunction(name, recordingHandler('return null;'));
 });
 
@@ -171,7 +171,7 @@ describe('event source mappings through the SDK v3', () => {
 });
 
 describe('routes', () => {
-  const auth = { Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00' };
+  const auth = { Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00', 'X-Amz-Date': '20240101T000000Z' };
 
   test('list and create work with and without the trailing slash', async () => {
     const lists = [];

@@ -103,7 +103,7 @@ describe('unknown mapping UUID', () => {
   });
 
   test('over raw HTTP the 404 carries x-amzn-ErrorType and {"Type":"User","Message":…}', async () => {
-    const res = await fetch(`${fx.server.url}/2015-03-31/event-source-mappings/${MISSING_UUID}`, { headers: { Authorization: AUTH } });
+    const res = await fetch(`${fx.server.url}/2015-03-31/event-source-mappings/${MISSING_UUID}`, { headers: { Authorization: AUTH, 'X-Amz-Date': '20240101T000000Z' } });
     assert.equal(res.status, 404);
     assert.equal(res.headers.get('x-amzn-errortype'), 'ResourceNotFoundException');
     const body = (await res.json()) as Record<string, unknown>;
@@ -114,7 +114,7 @@ describe('unknown mapping UUID', () => {
   test('over raw HTTP an InvalidParameterValueException body uses a lower-case message key', async () => {
     const res = await fetch(`${fx.server.url}/2015-03-31/event-source-mappings`, {
       method: 'POST',
-      headers: { Authorization: AUTH, 'Content-Type': 'application/json' },
+      headers: { Authorization: AUTH, 'X-Amz-Date': '20240101T000000Z', 'Content-Type': 'application/json' },
       body: JSON.stringify({ FunctionName: 'err-fn', EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/missing', StartingPosition: 'LATEST' }),
     });
     assert.equal(res.status, 400);
