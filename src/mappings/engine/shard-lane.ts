@@ -62,9 +62,12 @@ export class ShardLane {
     this.source = { functionArn: ctx.mapping.functionArn, shardId: ctx.shardId, streamArn: ctx.mapping.eventSourceArn };
   }
 
-  /** Whether the reader may hand over another record (buffer below one batch's worth). */
+  /**
+   * Whether the reader may hand over another record. The buffer holds up to two batches of
+   * records (the next batch is ready while one is in flight) and up to one payload's worth of bytes.
+   */
   hasRoom(): boolean {
-    return this.queue.length - this.head < this.ctx.mapping.batchSize && this.queuedBytes < MAX_INVOKE_PAYLOAD_BYTES;
+    return this.queue.length - this.head < 2 * this.ctx.mapping.batchSize && this.queuedBytes < MAX_INVOKE_PAYLOAD_BYTES;
   }
 
   push(record: EventRecord): void {
