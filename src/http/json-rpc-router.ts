@@ -36,8 +36,18 @@ function queryOf(url: string): URLSearchParams {
   return new URLSearchParams(start < 0 ? '' : url.slice(start + 1));
 }
 
+/**
+ * Extra headers an error asks for in JSON answers, if any: an error object may expose
+ * `responseHeaders` (SQS's query-compatible errors send `x-amzn-query-error` this way).
+ */
+function errorHeaders(err: AwsError): Readonly<Record<string, string>> {
+  const headers = (err as { readonly responseHeaders?: unknown }).responseHeaders;
+  return typeof headers === 'object' && headers !== null ? (headers as Readonly<Record<string, string>>) : {};
+}
+
 function formatReply(err: AwsError, format: WireFormat): Reply {
-  return reply(err.statusCode, errorBody(err, format), format.contentType);
+  const answer = reply(err.statusCode, errorBody(err, format), format.contentType);
+  return { ...answer, headers: { ...answer.headers, ...errorHeaders(err) } };
 }
 
 export class JsonRpcRouter implements Router {
