@@ -1,7 +1,7 @@
 // MappingWorker: one enabled event source mapping at work. Finds the stream's shards (at start,
 // every discoveryIntervalMs, and whenever a shard finishes), starts a ShardPoller per shard whose
 // parents are finished (ESM.md §10: children wait for their parents and start at TRIM_HORIZON),
-// and stops them all on stop(). A shard's start position is saved durably before start() resolves.
+// and stops them all on stop(). Start positions are saved durably before start() resolves.
 
 import type { Logger } from 'pino';
 import type { Clock } from '../../engine/clock.js';
@@ -118,6 +118,7 @@ export class MappingWorker {
     const stream = findReadyStream(this.deps.streams, { streamArn: this.mapping.eventSourceArn });
     if (stream === undefined) return;
     this.retentionMs = stream.retentionHours * HOUR_MS;
+    if (!stream.shards.some((s) => this.checkpointOf(stream, s.shardId) !== undefined)) await this.startPositions(stream);
     const known = new Set(stream.shards.map((s) => s.shardId));
     for (const shard of stream.shards) {
       if (this.abort.signal.aborted) return;
@@ -128,13 +129,35 @@ export class MappingWorker {
       if (parents.some((id) => !this.checkpointOf(stream, id)?.finished)) continue;
       let position = checkpoint?.position;
       if (position === undefined) {
-        const { startingPosition, startingPositionTimestamp } = this.mapping;
-        const cutoff = this.deps.clock.now() - this.retentionMs;
-        position = await startOffset(this.deps.log, shard.logKey, parents.length > 0 ? 'TRIM_HORIZON' : startingPosition, startingPositionTimestamp, cutoff);
+        // A shard created after the mapping started (resharding): from its first record.
+        position = await startOffset(this.deps.log, shard.logKey, 'TRIM_HORIZON', undefined, this.deps.clock.now() - this.retentionMs);
         await this.deps.checkpoints.save(this.mapping.uuid, shard.shardId, { streamId: stream.id, position });
       }
       this.launch(stream, shard, position);
     }
+  }
+
+  /**
+   * First start on this stream: fixes (durably) where every shard starts. LATEST starts the open
+   * shards at their end and treats closed ones as finished; TRIM_HORIZON and AT_TIMESTAMP apply
+   * to every shard (children still wait for their parents to finish).
+   */
+  private async startPositions(stream: StreamState): Promise<void> {
+    const { log, checkpoints, clock } = this.deps;
+    const { uuid, startingPosition, startingPositionTimestamp } = this.mapping;
+    const cutoff = clock.now() - this.retentionMs;
+    const saves: Promise<void>[] = [];
+    for (const shard of stream.shards) {
+      if (!log.hasShard(shard.logKey)) continue;
+      const bounds = log.bounds(shard.logKey);
+      if (startingPosition === 'LATEST' && (shard.endingSequenceNumber !== undefined || bounds.sealed)) {
+        saves.push(checkpoints.save(uuid, shard.shardId, { streamId: stream.id, position: bounds.endOffset, finished: true }));
+        continue;
+      }
+      const position = await startOffset(log, shard.logKey, startingPosition, startingPositionTimestamp, cutoff);
+      saves.push(checkpoints.save(uuid, shard.shardId, { streamId: stream.id, position }));
+    }
+    await Promise.all(saves);
   }
 
   private checkpointOf(stream: StreamState, shardId: string): ShardCheckpoint | undefined {
