@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crc32c } from './crc32c.js';
+import { crc32c, crc32cImplementation } from './crc32c.js';
+import { crc32cTable } from './crc32c-table.js';
 
 function bitwise(buf: Uint8Array): number {
   let crc = ~0;
@@ -11,21 +12,34 @@ function bitwise(buf: Uint8Array): number {
   return ~crc >>> 0;
 }
 
-test('crc32c matches the standard check values', () => {
-  assert.equal(crc32c(Buffer.from('123456789')), 0xe3069283);
-  assert.equal(crc32c(Buffer.alloc(0)), 0);
-  assert.equal(crc32c(Buffer.alloc(32, 0)), 0x8a9136aa);
-  assert.equal(crc32c(Buffer.alloc(32, 0xff)), 0x62a8ab43);
-});
+for (const [name, fn] of [
+  ['crc32c', crc32c],
+  ['crc32cTable', crc32cTable],
+] as const) {
+  test(`${name} matches the standard check values`, () => {
+    assert.equal(fn(Buffer.from('123456789')), 0xe3069283);
+    assert.equal(fn(Buffer.alloc(0)), 0);
+    assert.equal(fn(Buffer.alloc(32, 0)), 0x8a9136aa);
+    assert.equal(fn(Buffer.alloc(32, 0xff)), 0x62a8ab43);
+  });
 
-test('crc32c of any sub-range equals a bit-by-bit reference', () => {
-  const buf = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 131 + 7) & 0xff));
-  for (const [start, end] of [[0, 300], [1, 2], [3, 20], [5, 13], [7, 299], [100, 100]] as const) {
-    assert.equal(crc32c(buf, start, end), bitwise(buf.subarray(start, end)), `range ${start}..${end}`);
-  }
-});
+  test(`${name} of any sub-range, short or long, equals a bit-by-bit reference`, () => {
+    const buf = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) & 0xff));
+    const ranges = [[0, 3000], [1, 2], [3, 20], [5, 13], [7, 299], [100, 100], [1, 1025], [3, 130], [2000, 2128], [2999, 3000]] as const;
+    for (const [start, end] of ranges) {
+      assert.equal(fn(buf, start, end), bitwise(buf.subarray(start, end)), `range ${start}..${end}`);
+      const view = buf.subarray(1, 2999);
+      if (end <= 2998) assert.equal(fn(view, start, end), bitwise(view.subarray(start, end)), `view range ${start}..${end}`);
+    }
+  });
 
-test('crc32c continues from a seed across split buffers', () => {
-  const buf = Buffer.from('the quick brown fox jumps over the lazy dog');
-  assert.equal(crc32c(buf, 17, buf.length, crc32c(buf, 0, 17)), crc32c(buf));
+  test(`${name} continues from a seed across split buffers`, () => {
+    const buf = Buffer.from('the quick brown fox jumps over the lazy dog '.repeat(20));
+    for (const split of [17, 200, 700]) assert.equal(fn(buf, split, buf.length, fn(buf, 0, split)), fn(buf));
+  });
+}
+
+test('crc32c uses the native implementation on linux-x64 (where @node-rs/crc32 ships a binary)', (t) => {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return t.skip('no prebuilt binary expected here');
+  assert.equal(crc32cImplementation, 'native');
 });
