@@ -1,13 +1,17 @@
-// Keeps docs/compatibility.md in step with the Kinesis service model and the code: a
+// Keeps docs/compatibility.md in step with the service models and the code. Kinesis part: a
 // `### <Operation>` section for each of the model's operations that mentions every input member,
 // a status that agrees with the not-yet-implemented list, and an overview table that agrees too.
+// Lambda part: the same for each operation the code implements, and every other operation of the
+// model named in the part's "**Not yet:**" list.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { notImplementedOperations } from '../../src/api/kinesis/operations.js';
+import { lambdaOperations } from '../../src/api/lambda/lambda-operations.js';
 import { repoRoot } from './repo-root.js';
+import { implementedServiceProblems, pageParts, type ServiceModelShape } from './implemented-service-check.js';
 
 interface Model {
   readonly operations: Readonly<Record<string, { readonly input?: { readonly shape: string } }>>;
@@ -16,7 +20,12 @@ interface Model {
 
 const root = repoRoot();
 const model = JSON.parse(readFileSync(join(root, 'models', 'kinesis.service-2.json'), 'utf8')) as Model;
-const doc = readFileSync(join(root, 'docs', 'compatibility.md'), 'utf8');
+const page = readFileSync(join(root, 'docs', 'compatibility.md'), 'utf8');
+const parts = pageParts(page, ['Lambda compatibility']);
+const doc = parts[0]!;
+const lambdaDoc = parts[1]!;
+const lambdaModel = JSON.parse(readFileSync(join(root, 'models', 'lambda.service-2.json'), 'utf8')) as ServiceModelShape;
+const lambdaImplemented = lambdaOperations.map((op) => op.name);
 const operations = Object.keys(model.operations).sort();
 const STATUSES = ['supported', 'partial', 'not yet'] as const;
 
@@ -96,6 +105,35 @@ describe('docs/compatibility.md', () => {
     assert.deepEqual(problems(splitShardSupported), [
       'SplitShard: status "supported" disagrees with notImplementedOperations',
       'SplitShard: overview says "not yet", section says "supported"',
+    ]);
+  });
+});
+
+describe('docs/compatibility.md, Lambda part', () => {
+  test('implements 13 operations of the Lambda model', () => {
+    assert.equal(lambdaImplemented.length, 13);
+  });
+
+  test('has a section per implemented operation naming every input member, and lists every other operation as not yet', () => {
+    assert.deepEqual(implementedServiceProblems(lambdaDoc, lambdaModel, lambdaImplemented), []);
+  });
+
+  test('the check fails when a section, a member or a listed operation goes wrong', () => {
+    const without = (needle: string): string =>
+      lambdaDoc
+        .split('\n')
+        .filter((line) => !line.startsWith(needle))
+        .join('\n');
+    assert.deepEqual(implementedServiceProblems(without('| `BisectBatchOnFunctionError` |'), lambdaModel, lambdaImplemented), [
+      'CreateEventSourceMapping: input member `BisectBatchOnFunctionError` not mentioned',
+      'UpdateEventSourceMapping: input member `BisectBatchOnFunctionError` not mentioned',
+    ]);
+    assert.deepEqual(implementedServiceProblems(lambdaDoc.replace('`PublishVersion`, ', ''), lambdaModel, lambdaImplemented), [
+      'PublishVersion: not implemented, and not in the "**Not yet:**" list',
+    ]);
+    assert.deepEqual(implementedServiceProblems(lambdaDoc.replace(/(### Invoke\n\n\*\*Status:\*\*) supported/, '$1 not yet'), lambdaModel, lambdaImplemented), [
+      'Invoke: implemented, but its section says "not yet"',
+      'Invoke: overview says "supported", section says "not yet"',
     ]);
   });
 });
