@@ -11,15 +11,17 @@ import type { StreamRegistry } from '../engine/streams/stream-registry.js';
 import { lambdaServiceException } from '../errors/lambda-errors.js';
 import { RestJsonRouter } from '../http/rest-json-router.js';
 import type { Router } from '../http/router.js';
-import type { MappingDefinition, MappingRunner, MappingStatusSink } from '../mappings/mapping-definition.js';
+import type { MappingStatusSink } from '../mappings/mapping-definition.js';
+import { MappingEngine } from '../mappings/mapping-engine.js';
 import { MappingRegistry } from '../mappings/mapping-registry.js';
 import type { QueueMessageSender } from '../queues/queue-message-sender.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { StateStore } from '../storage/state-store.js';
 import { registerConfiguredFunctions } from './configured-functions.js';
 import { EventInvocations } from './event-invocations.js';
-import { FunctionNotReadyError, type FunctionInvoker } from './function-invoker.js';
+import type { FunctionInvoker } from './function-invoker.js';
 import { FunctionRegistry } from './function-registry.js';
+import { WorkerFunctionRuntime } from './runtime/worker-function-runtime.js';
 
 export interface LambdaSubsystemOptions {
   readonly store: StateStore;
@@ -60,14 +62,26 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
   await functions.load();
   await registerConfiguredFunctions(functions, config.functions, { logger, accountId, defaultConcurrency: config.lambda.defaultConcurrency });
 
-  // Stand-ins until the worker runtime (L3) and the mapping engine (L5) are wired.
-  const invoker: FunctionInvoker = {
-    invoke: (request) => Promise.reject(new FunctionNotReadyError(request.functionName, 'Inactive', 'no runtime')),
-  };
+  const runtime = new WorkerFunctionRuntime({ functions, logger, clock, dataDir });
+  const invoker: FunctionInvoker = runtime;
   const status = new ForwardingStatusSink();
-  const runner: MappingRunner = { apply: async (_: MappingDefinition) => {}, remove: async () => {}, close: async () => {} };
+  const engine = new MappingEngine({
+    streams: options.streams,
+    log: options.log,
+    records: options.records,
+    invoker,
+    queues: options.queues,
+    store,
+    clock,
+    logger,
+    status,
+    dataDir,
+    accountId,
+    region,
+    functions,
+  });
 
-  const mappings = new MappingRegistry({ store, clock, runner, streams: options.streams, functions, accountId, region, logger });
+  const mappings = new MappingRegistry({ store, clock, runner: engine, streams: options.streams, functions, accountId, region, logger });
   status.target = mappings;
   await mappings.load();
 
@@ -87,8 +101,9 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     await mappings.close();
-    await runner.close();
+    await engine.close();
     await events.drain();
+    await runtime.close();
   };
   return { routers: [router], invoker, close: () => (closed ??= close()) };
 }
