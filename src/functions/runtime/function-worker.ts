@@ -51,9 +51,12 @@ export class FunctionWorker {
   readonly ready: Promise<InitResult>;
   private readonly thread: Worker;
   private resolveReady!: (result: InitResult) => void;
+  /** Lines written while loading (they belong to the invocation that started this instance). */
   private initLogs: LogLine[] = [];
+  private initialized = false;
   private pending: Pending | undefined;
   private gone = false;
+  private stopping = false;
   private outOfMemory = false;
 
   constructor(private readonly options: FunctionWorkerOptions) {
@@ -82,7 +85,7 @@ export class FunctionWorker {
 
   /** True while the thread runs and can take invocations. */
   get alive(): boolean {
-    return !this.gone;
+    return !this.gone && !this.stopping;
   }
 
   /**
@@ -101,35 +104,34 @@ export class FunctionWorker {
 
   /** Stops the thread (idempotent). A pending invocation resolves as an exit. */
   terminate(): void {
-    if (!this.gone) void this.thread.terminate();
+    if (this.gone || this.stopping) return;
+    this.stopping = true;
+    void this.thread.terminate();
   }
 
   private onMessage(message: FromWorkerMessage): void {
     switch (message.type) {
       case 'ready':
+        this.initLogs = [];
+        this.initialized = true;
         this.thread.unref();
         this.resolveReady({ ok: true, initDurationMs: message.initDurationMs });
         return;
-      case 'init-error': {
-        const logs = [...this.initLogs, ...message.logs];
-        this.options.onLogs(message.logs);
-        this.failInit(() => message.error, logs);
+      case 'init-error':
+        this.failInit(() => message.error);
         return;
-      }
       case 'log':
         if (this.pending) this.pending.logs.push(...message.logs);
-        else if (!this.gone) this.initLogs.push(...message.logs);
+        else if (!this.initialized) this.initLogs.push(...message.logs);
         this.options.onLogs(message.logs);
         return;
       case 'result': {
-        if (message.logs.length > 0) this.options.onLogs(message.logs);
         const pending = this.pending;
         if (message.fatal) this.terminate();
         if (!pending || pending.requestId !== message.requestId) return;
         this.pending = undefined;
         clearTimeout(pending.timer);
         if (!message.fatal) this.thread.unref();
-        pending.logs.push(...message.logs);
         const body = message.body ? Buffer.from(message.body) : undefined;
         pending.resolve({ body, error: message.error, durationMs: message.durationMs, heapUsedMb: message.heapUsedMb, logs: pending.logs });
         return;

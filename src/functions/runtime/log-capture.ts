@@ -1,6 +1,7 @@
 // Captures a function's console and stdout/stderr output inside its worker thread, tagging each
-// line with the current request id (as the Lambda runtime does), and hands the lines to the main
-// thread in batches: at most one message per event-loop turn, plus whatever rides on the result.
+// line with the current request id (as the Lambda runtime does), and sends each line at once:
+// a message posted before the handler hangs still reaches the main thread, so a timed-out
+// invocation's log keeps everything written before the timeout.
 
 import { format } from 'node:util';
 import type { LogLine } from './worker-protocol.js';
@@ -19,11 +20,9 @@ const CONSOLE_LEVELS: readonly (readonly [keyof Console, Level])[] = [
 export class LogCapture {
   /** Request id stamped on new lines; the last invocation's id stays set between invocations. */
   requestId: string | undefined;
-  private lines: LogLine[] = [];
-  private flushScheduled = false;
 
-  /** `send` receives batches written outside take(); it is called from setImmediate. */
-  constructor(private readonly send: (lines: LogLine[]) => void) {}
+  /** `send` is called synchronously with every line written. */
+  constructor(private readonly send: (line: LogLine) => void) {}
 
   /** Replaces console methods (and console.fatal) and process.stdout/stderr.write in this thread. */
   install(): void {
@@ -43,23 +42,7 @@ export class LogCapture {
     }
   }
 
-  /** Removes and returns the lines not yet sent. */
-  take(): LogLine[] {
-    if (this.lines.length === 0) return [];
-    const lines = this.lines;
-    this.lines = [];
-    return lines;
-  }
-
   private add(level: Level | undefined, message: string): void {
-    this.lines.push(level ? { time: Date.now(), requestId: this.requestId, level, message } : { time: Date.now(), requestId: this.requestId, message });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => {
-        this.flushScheduled = false;
-        const lines = this.take();
-        if (lines.length > 0) this.send(lines);
-      });
-    }
+    this.send(level ? { time: Date.now(), requestId: this.requestId, level, message } : { time: Date.now(), requestId: this.requestId, message });
   }
 }

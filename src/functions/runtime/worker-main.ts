@@ -14,7 +14,7 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-const capture = new LogCapture((logs) => post({ type: 'log', logs }));
+const capture = new LogCapture((line) => post({ type: 'log', logs: [line] }));
 let ready = false;
 let active: { invocation: WorkerInvocation; requestId: string; started: number } | undefined;
 
@@ -71,7 +71,7 @@ function finish(message: InvokeMessage, started: number, outcome: InvocationOutc
     }
   }
   const heapUsedMb = message.report ? Math.ceil(getHeapStatistics().used_heap_size / 1_048_576) : undefined;
-  post({ type: 'result', requestId, body, error, logs: capture.take(), durationMs, heapUsedMb, fatal: false }, body ? [body] : []);
+  post({ type: 'result', requestId, body, error, durationMs, heapUsedMb, fatal: false }, body ? [body] : []);
   port.ref();
 }
 
@@ -87,14 +87,13 @@ function invoke(handler: Handler, message: InvokeMessage): void {
 /** An error outside the handler's control flow ends this instance, failing the current invocation. */
 function fatal(label: string, error: unknown): void {
   console.error(label, formattedError(error));
-  const logs = capture.take();
-  if (!ready) post({ type: 'init-error', error: errorPayloadOf(error), logs });
+  if (!ready) post({ type: 'init-error', error: errorPayloadOf(error) });
   else if (active) {
     const { requestId, started } = active;
     active = undefined;
-    post({ type: 'result', requestId, error: errorPayloadOf(error), logs, durationMs: performance.now() - started, fatal: true });
-  } else post({ type: 'result', requestId: '', error: errorPayloadOf(error), logs, durationMs: 0, fatal: true });
-  port.ref(); // stay alive until the main thread terminates this instance
+    post({ type: 'result', requestId, error: errorPayloadOf(error), durationMs: performance.now() - started, fatal: true });
+  } else post({ type: 'result', requestId: '', error: errorPayloadOf(error), durationMs: 0, fatal: true });
+  setInterval(() => undefined, 1 << 30); // stay alive until the main thread terminates this instance
 }
 
 process.on('uncaughtException', (error) => fatal('Uncaught Exception', error));

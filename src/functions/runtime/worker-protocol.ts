@@ -50,7 +50,7 @@ export type ToWorkerMessage = InvokeMessage;
 
 export type FromWorkerMessage =
   | { readonly type: 'ready'; readonly initDurationMs: number }
-  | { readonly type: 'init-error'; readonly error: ErrorPayload; readonly logs: readonly LogLine[] }
+  | { readonly type: 'init-error'; readonly error: ErrorPayload }
   | { readonly type: 'log'; readonly logs: readonly LogLine[] }
   | {
       readonly type: 'result';
@@ -58,8 +58,6 @@ export type FromWorkerMessage =
       /** UTF-8 JSON of the result (transferred), or undefined when `error` is set. */
       readonly body?: ArrayBuffer;
       readonly error?: ErrorPayload;
-      /** Log lines written during the invocation and not yet sent. */
-      readonly logs: readonly LogLine[];
       readonly durationMs: number;
       /** Heap in use at the end, in MB, when the invocation asked for a report. */
       readonly heapUsedMb?: number;
