@@ -1,8 +1,6 @@
-// MappingRegistry: the control plane's source of truth for event source mappings. Keeps every
-// mapping in memory, persists each change to the StateStore (collection "mappings", key = UUID)
-// before exposing it, tells the MappingRunner, and settles transient states (Creating, Enabling,
-// Disabling, Updating → Enabled/Disabled; Deleting → gone) once the runner has acted.
-// Mutations run one at a time.
+// MappingRegistry: source of truth for event source mappings, in memory and in the StateStore
+// ("mappings", key = UUID; written before exposed). Mutations run one at a time; a transient state
+// (Creating/Enabling/Disabling/Updating → Enabled/Disabled, Deleting → gone) settles once the runner has acted.
 
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../engine/clock.js';
@@ -204,9 +202,9 @@ export class MappingRegistry implements MappingStatusSink {
   }
 
   /**
-   * Finishes the store writes already queued (a reported LastProcessingResult included), then stops writing. It does not wait for the runner: a
-   * transition the runner has not finished stays stored as transient and settles on the next load.
-   * The runner is closed by its owner, after this.
+   * Finishes the store writes already queued (reported results included), then stops writing. It
+   * does not wait for the runner: a transition the runner has not finished stays stored as
+   * transient and settles on the next load. The runner is closed by its owner, after this.
    */
   async close(): Promise<void> {
     await this.chain.catch(() => undefined);
