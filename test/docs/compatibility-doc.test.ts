@@ -1,8 +1,8 @@
 // Keeps docs/compatibility.md in step with the service models and the code. Kinesis part: a
 // `### <Operation>` section for each of the model's operations that mentions every input member,
 // a status that agrees with the not-yet-implemented list, and an overview table that agrees too.
-// Lambda part: the same for each operation the code implements, and every other operation of the
-// model named in the part's "**Not yet:**" list.
+// Lambda and SQS parts: the same for each operation the code implements, and every other operation
+// of the model named in the part's "**Not yet:**" list.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { notImplementedOperations } from '../../src/api/kinesis/operations.js';
 import { lambdaOperations } from '../../src/api/lambda/lambda-operations.js';
+import { sqsNotImplemented, sqsOperations } from '../../src/api/sqs/operations.js';
 import { repoRoot } from './repo-root.js';
 import { implementedServiceProblems, pageParts, type ServiceModelShape } from './implemented-service-check.js';
 
@@ -21,11 +22,14 @@ interface Model {
 const root = repoRoot();
 const model = JSON.parse(readFileSync(join(root, 'models', 'kinesis.service-2.json'), 'utf8')) as Model;
 const page = readFileSync(join(root, 'docs', 'compatibility.md'), 'utf8');
-const parts = pageParts(page, ['Lambda compatibility']);
+const parts = pageParts(page, ['Lambda compatibility', 'SQS compatibility']);
 const doc = parts[0]!;
 const lambdaDoc = parts[1]!;
 const lambdaModel = JSON.parse(readFileSync(join(root, 'models', 'lambda.service-2.json'), 'utf8')) as ServiceModelShape;
 const lambdaImplemented = lambdaOperations.map((op) => op.name);
+const sqsDoc = parts[2]!;
+const sqsModel = JSON.parse(readFileSync(join(root, 'models', 'sqs.service-2.json'), 'utf8')) as ServiceModelShape;
+const sqsImplemented = sqsOperations.map((op) => op.name);
 const operations = Object.keys(model.operations).sort();
 const STATUSES = ['supported', 'partial', 'not yet'] as const;
 
@@ -135,5 +139,24 @@ describe('docs/compatibility.md, Lambda part', () => {
       'Invoke: implemented, but its section says "not yet"',
       'Invoke: overview says "supported", section says "not yet"',
     ]);
+  });
+});
+
+describe('docs/compatibility.md, SQS part', () => {
+  test('implements 18 of the 23 SQS operations; the other 5 are the not-implemented list', () => {
+    assert.equal(sqsImplemented.length, 18);
+    assert.deepEqual(
+      [...sqsImplemented, ...sqsNotImplemented].sort(),
+      Object.keys(sqsModel.operations).sort(),
+    );
+  });
+
+  test('has a section per implemented operation naming every input member, and lists every other operation as not yet', () => {
+    assert.deepEqual(implementedServiceProblems(sqsDoc, sqsModel, sqsImplemented), []);
+  });
+
+  test('the check fails when a member goes missing', () => {
+    const doc = sqsDoc.replace('| `ReceiveRequestAttemptId` | ignored | FIFO only |\n', '');
+    assert.deepEqual(implementedServiceProblems(doc, sqsModel, sqsImplemented), ['ReceiveMessage: input member `ReceiveRequestAttemptId` not mentioned']);
   });
 });
