@@ -34,6 +34,7 @@ describe('retries and the on-failure destination', () => {
     const fn = await fx.createFunction('retry-fn', FAIL_ON_POISON);
     const dlq = await fx.createQueue('retry-dlq');
     const [poison] = await fx.put(STREAM, [{ key: 'p', data: 'poison' }]);
+    const before = Date.now();
     const created = await fx.cli.json(
       'lambda', 'create-event-source-mapping',
       '--function-name', fn.name,
@@ -44,7 +45,6 @@ describe('retries and the on-failure destination', () => {
       '--destination-config', JSON.stringify({ OnFailure: { Destination: dlq.arn } }),
     );
     const uuid = String(created!['UUID']);
-    const before = Date.now();
 
     const [body] = await fx.drainQueue(dlq, 1);
     const poisonCalls = fn.invocations().filter((i) => texts([i]).includes('poison'));
