@@ -22,9 +22,14 @@ function size(value: unknown): number {
   return (value as { length: number }).length;
 }
 
-/** Java's String.matches semantics: the whole value must match. */
+/**
+ * Java's String.matches semantics: the whole value must match. Patterns using Unicode property
+ * classes (`\p{L}`, in Lambda's and Firehose's tag patterns) need the `u` flag; other Java
+ * patterns may use escapes that `u` mode rejects, so they are compiled without it.
+ */
 function wholeMatch(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`);
+  const source = `^(?:${pattern})$`;
+  return /\\[pP]\{/.test(pattern) ? new RegExp(source, 'u') : new RegExp(source);
 }
 
 /**

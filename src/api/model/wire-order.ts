@@ -27,6 +27,10 @@ const enumOrders: Readonly<Record<string, Readonly<Record<string, readonly strin
   kinesis: {
     ShardIteratorType: ['AFTER_SEQUENCE_NUMBER', 'LATEST', 'AT_TIMESTAMP', 'AT_SEQUENCE_NUMBER', 'TRIM_HORIZON'],
   },
+  // Recorded from AWS (shared/spec/LAMBDA-API.md §3.5).
+  lambda: {
+    EventSourcePosition: ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'],
+  },
 };
 
 /** Members of `shapeName` in the order AWS reports their violations. */
