@@ -1,13 +1,14 @@
 // The warm instances of one revision of one function: at most `concurrency` worker threads,
 // started on demand and reused (most recently used first), with a bounded line of waiting
-// invocations. Resolving and compiling the handler happens once per pool, not per call.
+// invocations (FIFO; when it is full the call is throttled, as Lambda throttles at its
+// concurrency limit). Resolving and compiling the handler happens once per pool, not per call.
 
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Clock } from '../../engine/clock.js';
 import type { FunctionDefinition } from '../function-definition.js';
-import { FunctionThrottledError } from '../function-invoker.js';
+import { FunctionNotReadyError, FunctionThrottledError } from '../function-invoker.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
 import { functionEnvironment, regionOfArn } from './function-environment.js';
 import { FunctionWorker, type WorkerOutcome } from './function-worker.js';
@@ -43,6 +44,7 @@ export class FunctionPool {
   private readonly workers = new Set<FunctionWorker>();
   private prepared: Promise<Prepared> | undefined;
   private retired = false;
+  private closed = false;
 
   constructor(private readonly options: FunctionPoolOptions) {
     this.gate = new ConcurrencyGate(Math.max(0, options.definition.concurrency), options.maxQueued);
@@ -78,8 +80,10 @@ export class FunctionPool {
         cold = true;
       }
       const init = await worker.ready;
+      this.refuseIfClosed();
       if (!init.ok) return { error: init.error(message.requestId), durationMs: 0, logs: init.logs };
       const outcome = await worker.invoke(message, this.definition.timeoutSeconds);
+      this.refuseIfClosed(); // an instance stopped by close() is not the function's failure
       if (worker.alive && !this.retired) this.idle.push({ worker, since: this.options.clock.now() });
       else worker.terminate();
       return cold ? { ...outcome, initDurationMs: init.initDurationMs } : outcome;
@@ -100,11 +104,16 @@ export class FunctionPool {
     for (const { worker } of this.idle.splice(0)) worker.terminate();
   }
 
-  /** Stops everything; waiting invocations are rejected. */
+  /** Stops everything; waiting and running invocations are rejected with FunctionNotReadyError. */
   close(): void {
+    this.closed = true;
     this.retire();
     this.gate.close();
     for (const worker of this.workers) worker.terminate();
+  }
+
+  private refuseIfClosed(): void {
+    if (this.closed) throw new FunctionNotReadyError(this.definition.name, this.definition.state, 'the runtime is shut down');
   }
 
   private async prepare(): Promise<Prepared> {

@@ -196,10 +196,16 @@ describe('WorkerFunctionRuntime', () => {
     assert.equal((await fx.runtime.invoke({ functionName: 'idle', payload: event({}) })).payload.toString(), '1');
   });
 
-  test('after close, invocations are refused', async () => {
+  test('close refuses running, waiting and later invocations with FunctionNotReadyError (not function errors)', async () => {
     const closing = await createRuntimeFixture();
-    await closing.deploy('f', { 'index.mjs': 'export const handler = async () => 1;' });
+    await closing.deploy('f', { 'index.mjs': 'export const handler = async (e) => { if (e.slow) await new Promise((r) => setTimeout(r, 5000)); return 1; };' }, { concurrency: 1 });
+    assert.equal((await closing.runtime.invoke({ functionName: 'f', payload: event({}) })).payload.toString(), '1');
+    const running = closing.runtime.invoke({ functionName: 'f', payload: event({ slow: true }) });
+    const waiting = closing.runtime.invoke({ functionName: 'f', payload: event({}) });
+    const refused = [assert.rejects(running, FunctionNotReadyError), assert.rejects(waiting, FunctionNotReadyError)];
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await closing.close();
+    await Promise.all(refused);
     await assert.rejects(closing.runtime.invoke({ functionName: 'f', payload: event({}) }), FunctionNotReadyError);
   });
 });

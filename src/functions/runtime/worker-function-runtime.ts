@@ -64,8 +64,11 @@ export class WorkerFunctionRuntime implements FunctionInvoker {
       if (definition.kind === 'http') {
         outcome = { ...(await this.http.invoke(definition, { requestId, payload: request.payload, invokedFunctionArn, clientContext: request.clientContext })), logs: [] };
       } else {
-        const payload = new ArrayBuffer(request.payload.length);
-        new Uint8Array(payload).set(request.payload);
+        // One copy into a buffer of our own (the caller may reuse its bytes, e.g. for a retry), then
+        // transferred to the worker without another copy. allocUnsafeSlow skips zero-filling.
+        const copy = Buffer.allocUnsafeSlow(request.payload.length);
+        request.payload.copy(copy);
+        const payload = copy.buffer as ArrayBuffer;
         const message = { type: 'invoke' as const, requestId, payload, invokedFunctionArn, deadlineMs: 0, clientContext: request.clientContext, report: request.logTail === true };
         outcome = await this.poolFor(definition).run(message);
       }
