@@ -9,7 +9,7 @@ import type { EventRecord } from './kinesis-event.js';
 
 function records(count: number, timestamp = 1000): EventRecord[] {
   return Array.from({ length: count }, (_, i) => ({
-    offset: i, sequenceNumber: `seq${i}`, timestamp, partitionKey: 'k', json: `{"n":${i}}`, bytes: 7,
+    offset: i, sequenceNumber: `seq${i}`, timestamp, partitionKey: 'k', json: Buffer.from(`{"n":${i}}`), bytes: 7,
   }));
 }
 

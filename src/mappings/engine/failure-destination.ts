@@ -61,7 +61,7 @@ export function failureObjectKey(mappingUuid: string, shardId: string, now: numb
 }
 
 /** Writes into `tempDir` first, then renames, so the object appears whole or not at all. */
-async function writeDurably(path: string, tempDir: string, body: string): Promise<void> {
+async function writeDurably(path: string, tempDir: string, body: Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await mkdir(tempDir, { recursive: true });
   const temp = join(tempDir, randomUUID());

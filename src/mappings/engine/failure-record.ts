@@ -1,7 +1,7 @@
 // The on-failure destination record (ESM.md §5.4), exactly as AWS writes it: compact JSON in AWS's
 // key order; `responseContext` only for RetryAttemptsExhausted; the S3 form adds the full payload.
 
-import { recordsJson, type EventRecord } from './kinesis-event.js';
+import { withRecords, type EventRecord } from './kinesis-event.js';
 
 export type DiscardCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
 
@@ -58,7 +58,7 @@ export function failureRecord(discard: Discard, source: FailureSource, now: numb
 }
 
 /** The S3 object body: the record above plus "payload": {"Records": [...the discarded records...]}. */
-export function failureRecordWithPayload(discard: Discard, source: FailureSource, now: number): string {
+export function failureRecordWithPayload(discard: Discard, source: FailureSource, now: number): Buffer {
   const record = failureRecord(discard, source, now);
-  return `${record.slice(0, -1)},"payload":{"Records":${recordsJson(discard.records)}}}`;
+  return withRecords(Buffer.from(`${record.slice(0, -1)},"payload":{"Records":`), discard.records, Buffer.from('}}'));
 }

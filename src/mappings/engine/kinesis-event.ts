@@ -1,6 +1,6 @@
 // The event a Kinesis event source mapping hands to a function (ESM.md §1): {"Records":[...]},
-// each record serialized once, when it is read, so batches are cut by exact payload size and
-// assembled by concatenation. Key order is AWS's.
+// each record serialized to UTF-8 once, when it is read, so batches are cut by exact payload size
+// and an event is one Buffer.concat (no large string is ever built). Key order is AWS's.
 
 import type { StoredRecord } from '../../storage/record-log.js';
 import { SequenceNumberFormatter } from '../../engine/streams/sequence-number.js';
@@ -15,9 +15,9 @@ export interface EventRecord {
   /** Arrival time, epoch ms. */
   readonly timestamp: number;
   readonly partitionKey: string;
-  /** This record's element of the event's `Records` array, serialized. */
-  readonly json: string;
-  /** UTF-8 byte length of `json`. */
+  /** This record's element of the event's `Records` array, serialized (UTF-8). */
+  readonly json: Buffer;
+  /** `json.length`. */
   readonly bytes: number;
 }
 
@@ -54,27 +54,43 @@ export class EventRecordBuilder {
   }
 
   build(record: StoredRecord, sequenceNumber: string): EventRecord {
-    const json =
+    const json = Buffer.from(
       `{"kinesis":{"kinesisSchemaVersion":"1.0","partitionKey":${JSON.stringify(record.partitionKey)},` +
       `"sequenceNumber":"${sequenceNumber}","data":"${record.data.toString('base64')}",` +
       `"approximateArrivalTimestamp":${record.timestamp / 1000}` +
-      `${this.eventIdPrefix}${sequenceNumber}${this.tail}`;
+      `${this.eventIdPrefix}${sequenceNumber}${this.tail}`,
+    );
     return {
       offset: record.offset,
       sequenceNumber,
       timestamp: record.timestamp,
       partitionKey: record.partitionKey,
       json,
-      bytes: Buffer.byteLength(json),
+      bytes: json.length,
     };
   }
 }
 
-/** The serialized `Records` array. */
-export function recordsJson(records: readonly EventRecord[]): string {
-  let out = '[';
-  for (let i = 0; i < records.length; i++) out += (i === 0 ? '' : ',') + records[i]!.json;
-  return out + ']';
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+const PLAIN_PREFIX = Buffer.from('{"Records":');
+const PLAIN_SUFFIX = Buffer.from('}');
+
+/** `prefix` + the serialized `Records` array + `suffix`, as one Buffer. */
+export function withRecords(prefix: Buffer, records: readonly EventRecord[], suffix: Buffer): Buffer {
+  const parts: Buffer[] = new Array(records.length * 2 + 3);
+  let n = 0;
+  parts[n++] = prefix;
+  parts[n++] = OPEN;
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0) parts[n++] = COMMA;
+    parts[n++] = records[i]!.json;
+  }
+  parts[n++] = CLOSE;
+  parts[n++] = suffix;
+  parts.length = n;
+  return Buffer.concat(parts);
 }
 
 /** Byte size of a `Records` array holding `count` records of `recordBytes` bytes in all. */
@@ -84,7 +100,7 @@ export function recordsJsonBytes(count: number, recordBytes: number): number {
 
 /** The plain event: {"Records":[...]}. */
 export function kinesisEvent(records: readonly EventRecord[]): Buffer {
-  return Buffer.from(`{"Records":${recordsJson(records)}}`);
+  return withRecords(PLAIN_PREFIX, records, PLAIN_SUFFIX);
 }
 
 /** Bytes of the plain event around its Records array. */

@@ -2,7 +2,7 @@
 // record belongs to the window holding its arrival time, and each invocation carries the window,
 // the state returned by the previous one and the final/terminated-early flags.
 
-import { recordsJson, recordsJsonBytes, type EventRecord } from './kinesis-event.js';
+import { recordsJsonBytes, withRecords, type EventRecord } from './kinesis-event.js';
 
 /** State returned by a function may not exceed this (per shard); beyond it the window ends early. */
 export const MAX_WINDOW_STATE_BYTES = 1_048_576;
@@ -24,6 +24,8 @@ export interface WindowInvocation {
   readonly isWindowTerminatedEarly: boolean;
 }
 
+const WINDOW_PREFIX = Buffer.from('{"Records":');
+
 /** The window holding `timestamp` for windows of `sizeMs`. */
 export function windowOf(timestamp: number, sizeMs: number): WindowBounds {
   const start = Math.floor(timestamp / sizeMs) * sizeMs;
@@ -37,7 +39,7 @@ export function windowTime(ms: number): string {
 
 /** The event of a windowed invocation. */
 export function windowEvent(records: readonly EventRecord[], invocation: WindowInvocation): Buffer {
-  return Buffer.from(`{"Records":${recordsJson(records)}${windowFields(invocation)}`);
+  return withRecords(WINDOW_PREFIX, records, Buffer.from(windowFields(invocation)));
 }
 
 /** Size of the windowed event for `count` records of `recordBytes` bytes in all. */
