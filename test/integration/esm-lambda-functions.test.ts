@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateFunctionCommand, InvokeCommand } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, GetFunctionCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { ACCOUNT, EsmFixture, REGION, ROLE } from './support/esm-fixture.js';
 import { handlerZip } from './support/esm-handler.js';
+import { pollUntil } from './support/poll-until.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LAST_MODIFIED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/;
@@ -23,6 +24,11 @@ before(async () => {
 after(async () => {
   await fx?.close();
 });
+
+/** Polls GetFunction until the function is Active (the CLI waiter is exercised once, above; it is slow to start). */
+async function waitActive(name: string): Promise<void> {
+  await pollUntil(async () => (await fx.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration?.State === 'Active', `${name} Active`);
+}
 
 /** Writes a zip of `source` as index.mjs and returns its path and bytes. */
 async function zipFile(name: string, source: string): Promise<{ path: string; bytes: Uint8Array }> {
@@ -86,7 +92,7 @@ describe('functions through the AWS CLI', () => {
   test('a throwing handler: FunctionError Unhandled and the Node error payload', async () => {
     const zip = await zipFile('boom-fn', "export const handler = async () => { throw new Error('boom'); };\n");
     await fx.cli.json('lambda', 'create-function', '--function-name', 'boom-fn', '--runtime', 'nodejs20.x', '--role', ROLE, '--handler', 'index.handler', '--zip-file', `fileb://${zip.path}`);
-    await fx.cli.json('lambda', 'wait', 'function-active-v2', '--function-name', 'boom-fn');
+    await waitActive('boom-fn');
     const out = join(fx.dir, 'boom-out.json');
     const printed = await fx.cli.json('lambda', 'invoke', '--function-name', 'boom-fn', out);
     assert.deepEqual(printed, { StatusCode: 200, FunctionError: 'Unhandled', ExecutedVersion: '$LATEST' });
@@ -120,7 +126,7 @@ describe('functions through the SDK v3', () => {
     assert.equal(created.State, 'Pending');
     assert.deepEqual(created.LoggingConfig, { LogFormat: 'Text', LogGroup: '/aws/lambda/echo-fn' });
     assert.deepEqual(created.Environment, { Variables: { GREETING: 'hi' } });
-    await fx.cli.json('lambda', 'wait', 'function-active-v2', '--function-name', 'echo-fn');
+    await waitActive('echo-fn');
 
     const result = await fx.lambda.send(new InvokeCommand({ FunctionName: 'echo-fn', Payload: Buffer.from('{"x":[1,2]}'), LogType: 'Tail' }));
     assert.equal(result.StatusCode, 200);
