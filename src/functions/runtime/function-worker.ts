@@ -3,6 +3,7 @@
 // exit or running out of heap into the sandbox error Lambda reports for it.
 
 import { Worker } from 'node:worker_threads';
+import { RecentLines } from './recent-lines.js';
 import { exitPayload, outOfMemoryPayload, timeoutPayload } from './runtime-error-payloads.js';
 import type { ErrorPayload, FromWorkerMessage, InvokeMessage, LogLine, WorkerSetup } from './worker-protocol.js';
 
@@ -20,7 +21,7 @@ export interface WorkerOutcome {
   readonly durationMs: number;
   /** Heap in use at the end, in MB, when the invocation asked for a report. */
   readonly heapUsedMb?: number;
-  /** Lines the function wrote during this invocation. */
+  /** The newest lines the function wrote during this invocation (enough for the log tail). */
   readonly logs: readonly LogLine[];
 }
 
@@ -41,7 +42,7 @@ export interface FunctionWorkerOptions {
 interface Pending {
   readonly requestId: string;
   readonly started: number;
-  readonly logs: LogLine[];
+  readonly logs: RecentLines;
   readonly timer: NodeJS.Timeout;
   readonly resolve: (outcome: WorkerOutcome) => void;
 }
@@ -52,7 +53,7 @@ export class FunctionWorker {
   private readonly thread: Worker;
   private resolveReady!: (result: InitResult) => void;
   /** Lines written while loading (they belong to the invocation that started this instance). */
-  private initLogs: LogLine[] = [];
+  private initLogs = new RecentLines();
   private initialized = false;
   private pending: Pending | undefined;
   private gone = false;
@@ -96,7 +97,7 @@ export class FunctionWorker {
     return new Promise((resolve) => {
       const timeoutMs = Math.max(1, Math.round(timeoutSeconds * 1000));
       const timer = setTimeout(() => this.timeOut(timeoutSeconds), timeoutMs);
-      this.pending = { requestId: message.requestId, started: performance.now(), logs: [], timer, resolve };
+      this.pending = { requestId: message.requestId, started: performance.now(), logs: new RecentLines(), timer, resolve };
       this.thread.ref();
       this.thread.postMessage({ ...message, deadlineMs: Date.now() + timeoutMs }, [message.payload]);
     });
@@ -112,7 +113,7 @@ export class FunctionWorker {
   private onMessage(message: FromWorkerMessage): void {
     switch (message.type) {
       case 'ready':
-        this.initLogs = [];
+        this.initLogs = new RecentLines();
         this.initialized = true;
         this.thread.unref();
         this.resolveReady({ ok: true, initDurationMs: message.initDurationMs });
@@ -121,8 +122,8 @@ export class FunctionWorker {
         this.failInit(() => message.error);
         return;
       case 'log':
-        if (this.pending) this.pending.logs.push(...message.logs);
-        else if (!this.initialized) this.initLogs.push(...message.logs);
+        if (this.pending) this.pending.logs.add(message.logs);
+        else if (!this.initialized) this.initLogs.add(message.logs);
         this.options.onLogs(message.logs);
         return;
       case 'result': {
@@ -133,13 +134,13 @@ export class FunctionWorker {
         clearTimeout(pending.timer);
         if (!message.fatal) this.thread.unref();
         const body = message.body ? Buffer.from(message.body) : undefined;
-        pending.resolve({ body, error: message.error, durationMs: message.durationMs, heapUsedMb: message.heapUsedMb, logs: pending.logs });
+        pending.resolve({ body, error: message.error, durationMs: message.durationMs, heapUsedMb: message.heapUsedMb, logs: pending.logs.toArray() });
         return;
       }
     }
   }
 
-  private failInit(error: (requestId: string) => ErrorPayload, logs: readonly LogLine[] = this.initLogs): void {
+  private failInit(error: (requestId: string) => ErrorPayload, logs: readonly LogLine[] = this.initLogs.toArray()): void {
     this.resolveReady({ ok: false, error, logs });
     this.terminate();
   }
@@ -150,8 +151,8 @@ export class FunctionWorker {
     this.pending = undefined;
     const line = { time: Date.now(), requestId: pending.requestId, message: `${new Date().toISOString()} ${pending.requestId} Task timed out after ${timeoutSeconds.toFixed(2)} seconds` };
     this.options.onLogs([line]);
-    pending.logs.push(line);
-    pending.resolve({ error: timeoutPayload(pending.requestId, timeoutSeconds), durationMs: timeoutSeconds * 1000, logs: pending.logs });
+    pending.logs.add([line]);
+    pending.resolve({ error: timeoutPayload(pending.requestId, timeoutSeconds), durationMs: timeoutSeconds * 1000, logs: pending.logs.toArray() });
     this.terminate();
   }
 
@@ -163,7 +164,7 @@ export class FunctionWorker {
     if (pending) {
       clearTimeout(pending.timer);
       const error = this.outOfMemory ? outOfMemoryPayload(pending.requestId) : exitPayload(pending.requestId, code);
-      pending.resolve({ error, durationMs: performance.now() - pending.started, logs: pending.logs });
+      pending.resolve({ error, durationMs: performance.now() - pending.started, logs: pending.logs.toArray() });
     }
     this.options.onGone(this);
   }

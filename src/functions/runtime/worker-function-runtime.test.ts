@@ -101,6 +101,13 @@ describe('WorkerFunctionRuntime', () => {
     assert.equal(result.functionError, undefined);
   });
 
+  test('an async handler whose promise never settles also ends with null once nothing is left to run', async () => {
+    await fx.deploy('forgotten', { 'index.mjs': 'export const handler = () => new Promise(() => {});' });
+    const result = await fx.runtime.invoke({ functionName: 'forgotten', payload: event({}) });
+    assert.equal(result.payload.toString(), 'null');
+    assert.equal(result.functionError, undefined);
+  });
+
   test('context.succeed and context.fail answer like the runtime does', async () => {
     await fx.deploy('legacy', { 'index.js': 'exports.handler = (event, context) => event.ok ? context.succeed({ ok: 1 }) : context.fail();' });
     assert.equal((await fx.runtime.invoke({ functionName: 'legacy', payload: event({ ok: true }) })).payload.toString(), '{"ok":1}');
