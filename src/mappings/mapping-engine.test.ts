@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHECKPOINT_COLLECTION } from './engine/checkpoint-store.js';
-import { createHarness, mappingOf, settle, STREAM_ARN } from './engine/testing/engine-harness.js';
+import { createHarness, mappingOf, settle, STREAM, STREAM_ARN } from './engine/testing/engine-harness.js';
 
 describe('MappingEngine: delivery, checkpoints, lifecycle', () => {
   test('ten records reach the function in one invocation with exactly the §1 event fields', async () => {
@@ -160,6 +160,43 @@ describe('MappingEngine: delivery, checkpoints, lifecycle', () => {
       const byFunction = (name: string): string[][] => h.invoker.calls.filter((c) => c.request.functionName === name).map((c) => c.event.Records.map((r) => r.kinesis.partitionKey));
       assert.deepEqual(byFunction('fn'), [['new']]);
       assert.deepEqual(byFunction('fn2').flat(), ['mid', 'new']);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a mapping whose stream is not there yet starts reading within a second of it appearing', async () => {
+    const h = await createHarness();
+    try {
+      const arn = 'arn:aws:kinesis:us-east-1:000000000000:stream/later';
+      await h.engine.apply(mappingOf({ eventSourceArn: arn }));
+      await h.streams.create({ name: 'later', mode: 'PROVISIONED', shardCount: 1 });
+      await h.records.putRecords({ streamName: 'later' }, [{ partitionKey: 'k', data: Buffer.from('x') }]);
+      await settle();
+      assert.equal(h.invoker.calls.length, 0);
+      await h.sleeper.untilSleepOf(1000);
+      h.sleeper.advance(1000);
+      await h.invoker.untilCalls(1);
+      assert.equal(h.invoker.calls[0]!.event.Records[0]!.eventSourceARN, arn);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a deleted and re-created stream is read again from the starting position', async () => {
+    const h = await createHarness();
+    try {
+      await h.put([['a', '1']]);
+      await h.engine.apply(mappingOf());
+      await h.invoker.untilCalls(1);
+      await settle();
+      await h.streams.delete({ streamName: STREAM });
+      await h.streams.create({ name: STREAM, mode: 'PROVISIONED', shardCount: 1 });
+      await h.put([['b', '2']]);
+      await h.sleeper.untilSleepOf(10_000);
+      h.sleeper.advance(10_000);
+      await h.invoker.untilCalls(2);
+      assert.deepEqual(h.invoker.batches(), [['a'], ['b']]);
     } finally {
       await h.close();
     }

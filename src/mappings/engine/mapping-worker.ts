@@ -78,8 +78,7 @@ export class MappingWorker {
   /** Loads checkpoints, fixes the start position of every shard it can start now, starts polling. */
   async start(): Promise<void> {
     await this.deps.checkpoints.load(this.mapping.uuid);
-    await this.discover();
-    this.loop = this.discoveryLoop();
+    this.loop = this.discoveryLoop(await this.discover());
   }
 
   /**
@@ -100,28 +99,31 @@ export class MappingWorker {
     return this.invoker.drained();
   }
 
-  private async discoveryLoop(): Promise<void> {
+  private async discoveryLoop(found: boolean): Promise<void> {
     const { signal } = this.abort;
     const { sleeper, tuning, logger } = this.deps;
     while (!signal.aborted) {
-      await firstOf(signal, [(s) => this.wakeup.wait(s), (s) => sleeper.sleep(tuning.discoveryIntervalMs, s)]);
+      // A stream that is not ready yet (or gone) is looked for again soon; a ready one less often.
+      const interval = found ? tuning.discoveryIntervalMs : tuning.idlePollMs;
+      await firstOf(signal, [(s) => this.wakeup.wait(s), (s) => sleeper.sleep(interval, s)]);
       if (signal.aborted) return;
       try {
-        await this.discover();
+        found = await this.discover();
       } catch (err) {
         if (!(err instanceof MappingStoppedError)) logger.error({ err, mapping: this.mapping.uuid }, 'event source mapping shard discovery failed');
       }
     }
   }
 
-  private async discover(): Promise<void> {
+  /** Starts what can start; false when the stream is not there (or not ready). */
+  private async discover(): Promise<boolean> {
     const stream = findReadyStream(this.deps.streams, { streamArn: this.mapping.eventSourceArn });
-    if (stream === undefined) return;
+    if (stream === undefined) return false;
     this.retentionMs = stream.retentionHours * HOUR_MS;
     if (!stream.shards.some((s) => this.checkpointOf(stream, s.shardId) !== undefined)) await this.startPositions(stream);
     const known = new Set(stream.shards.map((s) => s.shardId));
     for (const shard of stream.shards) {
-      if (this.abort.signal.aborted) return;
+      if (this.abort.signal.aborted) break;
       if (this.pollers.has(shard.logKey) || !this.deps.log.hasShard(shard.logKey)) continue;
       const checkpoint = this.checkpointOf(stream, shard.shardId);
       if (checkpoint?.finished) continue;
@@ -135,6 +137,7 @@ export class MappingWorker {
       }
       this.launch(stream, shard, position);
     }
+    return true;
   }
 
   /**

@@ -11,6 +11,7 @@ export interface TestEvent {
   readonly Records: readonly {
     readonly kinesis: { readonly partitionKey: string; readonly sequenceNumber: string; readonly data: string; readonly approximateArrivalTimestamp: number };
     readonly eventID: string;
+    readonly eventSourceARN: string;
   }[];
   readonly window?: { readonly start: string; readonly end: string };
   readonly state?: Record<string, unknown>;
