@@ -60,7 +60,8 @@ export class MappingEngine implements MappingRunner {
   private closed = false;
 
   constructor(private readonly options: MappingEngineOptions) {
-    this.checkpoints = new CheckpointStore(options.store, options.logger);
+    const tuning = { ...DEFAULT_ENGINE_TUNING, ...options.tuning };
+    this.checkpoints = new CheckpointStore(options.store, options.logger, tuning.checkpointIntervalMs);
     this.reporter = new ProcessingResultReporter(options.status);
     this.deps = {
       streams: options.streams,
@@ -72,7 +73,7 @@ export class MappingEngine implements MappingRunner {
       functions: options.functions,
       clock: options.clock,
       sleeper: options.sleeper ?? timerSleeper,
-      tuning: { ...DEFAULT_ENGINE_TUNING, ...options.tuning },
+      tuning,
       logger: options.logger,
       dataDir: options.dataDir,
       accountId: options.accountId,

@@ -68,3 +68,18 @@ describe('CheckpointStore', () => {
     assert.deepEqual((await store.list<{ position: number }>(CHECKPOINT_COLLECTION)).map((e) => e.value.position), [3]);
   });
 });
+
+describe('CheckpointStore pacing', () => {
+  test('under load commits are at least minIntervalMs apart; the first one after a quiet spell is immediate', async () => {
+    const { store, commits } = await openStore();
+    const checkpoints = new CheckpointStore(store, logger, 40);
+    const t0 = performance.now();
+    await checkpoints.save('m', 'shardId-000000000000', { streamId: 's', position: 1 });
+    const first = performance.now() - t0;
+    await checkpoints.save('m', 'shardId-000000000000', { streamId: 's', position: 2 });
+    const second = performance.now() - t0;
+    assert.equal(commits.length, 2);
+    assert.ok(first < 30, `first commit after ${first} ms`);
+    assert.ok(second >= 38, `second commit after ${second} ms`);
+  });
+});

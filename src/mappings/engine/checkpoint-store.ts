@@ -1,7 +1,8 @@
 // Durable per-shard checkpoints of event source mappings (StateStore collection
-// "mapping-checkpoints", key `<uuid>/<shardId>`). Saves from every mapping and shard made in the
-// same turn of the event loop share one commit (group commit), and save() resolves only once its
-// checkpoint is durable, so a poller can wait for it before starting the next batch.
+// "mapping-checkpoints", key `<uuid>/<shardId>`). Saves from every mapping and shard share one
+// commit (group commit): the first save after a quiet spell is written on the next turn, later
+// ones at most once per minIntervalMs, so under load a commit (an fsync) covers many batches.
+// save() resolves only once its checkpoint is durable: a lane waits for it before its next batch.
 
 import type { Logger } from 'pino';
 import type { StateOp, StateStore } from '../../storage/state-store.js';
@@ -26,9 +27,13 @@ export class CheckpointStore {
   private scheduled = false;
   private readonly dropped = new Set<string>();
 
+  private lastCommit = -Infinity;
+
   constructor(
     private readonly store: StateStore,
     private readonly logger: Logger,
+    /** Minimum time between two commits (real time). */
+    private readonly minIntervalMs = 0,
   ) {}
 
   /** Loads the stored checkpoints of a mapping (call before get). */
@@ -55,7 +60,7 @@ export class CheckpointStore {
     this.dirty.set(key, checkpoint);
     return new Promise<void>((resolve) => {
       this.waiters.push(resolve);
-      this.schedule(0);
+      this.schedule(this.lastCommit + this.minIntervalMs - performance.now());
     });
   }
 
@@ -91,7 +96,7 @@ export class CheckpointStore {
       void this.flush();
     };
     if (delayMs <= 0) setImmediate(run);
-    else setTimeout(run, delayMs).unref();
+    else setTimeout(run, delayMs); // not unref'd: savers are waiting for this commit
   }
 
   private async drain(): Promise<void> {
@@ -102,12 +107,13 @@ export class CheckpointStore {
       this.waiters = [];
       const ops: StateOp[] = [...batch].map(([key, value]) => ({ kind: 'put', collection: CHECKPOINT_COLLECTION, key, value }));
       try {
+        this.lastCommit = performance.now();
         await this.store.commit(ops);
       } catch (err) {
         this.logger.error({ err, count: ops.length }, 'saving mapping checkpoints failed; retrying');
         for (const [key, value] of batch) if (!this.dirty.has(key)) this.dirty.set(key, value);
         for (const resolve of waiters) resolve();
-        this.schedule(RETRY_AFTER_FAILURE_MS);
+        this.schedule(RETRY_AFTER_FAILURE_MS); // nobody waits for the retry (waiters were resolved)
         return;
       }
       for (const resolve of waiters) resolve();

@@ -16,6 +16,11 @@ export interface EngineTuning {
    * flight to end and be checkpointed before abandoning them (their records are then redelivered).
    */
   readonly stopGraceMs: number;
+  /**
+   * Minimum time between two checkpoint commits. Each commit is an fsync that blocks the event
+   * loop; under load this lets one commit cover the batches of many shards (lanes wait for it).
+   */
+  readonly checkpointIntervalMs: number;
 }
 
 export const DEFAULT_ENGINE_TUNING: EngineTuning = {
@@ -24,6 +29,7 @@ export const DEFAULT_ENGINE_TUNING: EngineTuning = {
   retryBaseDelayMs: 200,
   retryMaxDelayMs: 10_000,
   stopGraceMs: 5000,
+  checkpointIntervalMs: 10,
 };
 
 /** The delay before retry number `attempt` (1, 2, …): base, 2·base, 4·base, … capped. */

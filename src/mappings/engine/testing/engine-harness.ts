@@ -79,7 +79,7 @@ export async function createHarness(shardCount = 1, options: Partial<MappingEngi
   const make = (extra: Partial<MappingEngineOptions> = {}): MappingEngine =>
     new MappingEngine({
       streams, log, invoker, queues: queue, store, clock, logger: pino({ level: 'silent' }), status, dataDir: dir,
-      accountId: '000000000000', region: 'us-east-1', sleeper, tuning: { retryBaseDelayMs: 0 }, ...options, ...extra,
+      accountId: '000000000000', region: 'us-east-1', sleeper, tuning: { retryBaseDelayMs: 0, checkpointIntervalMs: 0 }, ...options, ...extra,
     });
   const harness: Harness = {
     dir, clock, sleeper, store, log, streams, records, invoker, queue, status,
