@@ -41,6 +41,8 @@ export interface FunctionRecord extends FunctionDefinition {
   readonly tags: Readonly<Record<string, string>>;
   /** 'config' for functions registered from the config file. */
   readonly origin: 'api' | 'config';
+  /** Reserved concurrency (PutFunctionConcurrency); `concurrency` follows it when set. */
+  readonly reservedConcurrency?: number;
   /** Why the function is not Active (e.g. its code directory is missing), with Lambda's reason code. */
   readonly stateReason?: string;
   readonly stateReasonCode?: string;

@@ -130,6 +130,23 @@ export class FunctionRegistry implements FunctionLookup {
     });
   }
 
+  /**
+   * Sets (a number, 0 = never run) or removes (undefined) the reserved concurrency; the pool
+   * size follows it, or goes back to the default. Throws FunctionNotFoundError.
+   */
+  setReservedConcurrency(name: string, reserved: number | undefined): Promise<FunctionRecord> {
+    return this.exclusive(async () => {
+      const current: Record<string, unknown> = { ...this.require(name) };
+      delete current.reservedConcurrency;
+      const base = current as unknown as FunctionRecord;
+      const next: FunctionRecord =
+        reserved === undefined
+          ? { ...base, concurrency: this.defaultConcurrency }
+          : { ...base, concurrency: reserved, reservedConcurrency: reserved };
+      return this.replace(next);
+    });
+  }
+
   /** Replaces the tags. */
   setTags(name: string, tags: Readonly<Record<string, string>>): Promise<FunctionRecord> {
     return this.exclusive(async () => this.replace({ ...this.require(name), tags }, false));

@@ -27,6 +27,7 @@ export const getFunction: Operation<LambdaDeps> = {
     const record = requireFunction(input, deps, ctx);
     const output: Record<string, unknown> = { Configuration: functionConfiguration(record), Code: codeLocation(record) };
     if (Object.keys(record.tags).length > 0) output.Tags = { ...record.tags };
+    if (record.reservedConcurrency !== undefined) output.Concurrency = { ReservedConcurrentExecutions: record.reservedConcurrency };
     return output;
   },
 };
