@@ -155,6 +155,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       logger,
     });
     closers.push(() => listener.close());
+    // Closers run in reverse: end parked SQS long polls first, so the listener's drain of
+    // in-flight requests does not wait out a 20 s WaitTimeSeconds (queues.close() is idempotent).
+    closers.push(() => queues.close());
     serverUrl = listener.url;
     logger.info({ url: listener.url, dataDir }, 'listening');
 
