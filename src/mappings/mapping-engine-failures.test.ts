@@ -132,6 +132,32 @@ describe('MappingEngine: failures, retries and on-failure destinations', () => {
     }
   });
 
+  test('with the defaults (-1/-1) a failing record is retried until it leaves the stream, then discarded as RecordAgeExceeded', async () => {
+    const h = await createHarness(1, { tuning: { retryBaseDelayMs: 700, retryMaxDelayMs: 700, checkpointIntervalMs: 0 } });
+    try {
+      h.invoker.respond = (call) => (call.event.Records[0]!.kinesis.partitionKey === 'poison' ? FAIL : {});
+      await h.put([['poison', 'x']]);
+      await h.engine.apply(mappingOf({ batchSize: 1, onFailureDestination: QUEUE_ARN }));
+      await h.invoker.untilCalls(1);
+      for (let i = 2; i <= 3; i++) {
+        await h.sleeper.untilSleepOf(700);
+        h.sleeper.advance(700);
+        await h.invoker.untilCalls(i);
+      }
+      await h.sleeper.untilSleepOf(700);
+      h.sleeper.advance(24 * 3_600_000);
+      await h.put([['next', 'y']]);
+      await h.invoker.untilCalls(4);
+      assert.deepEqual(h.invoker.batches(), [['poison'], ['poison'], ['poison'], ['next']]);
+      const body = JSON.parse(h.queue.messages[0]!.body);
+      assert.equal(body.requestContext.condition, 'RecordAgeExceeded');
+      assert.equal(body.requestContext.approximateInvokeCount, 3);
+      assert.equal(body.requestContext.requestId, h.invoker.calls[2]!.request.requestId);
+    } finally {
+      await h.close();
+    }
+  });
+
   test('bisect: an 8-record batch with one poison record is split 8, 4, 2, 1; the good records are delivered, the poison one ends in the queue', async () => {
     const h = await createHarness();
     try {

@@ -35,6 +35,8 @@ export interface LaneContext {
   readonly logger: Logger;
   /** Reports a LastProcessingResult. */
   report(result: string): void;
+  /** The stream's current retention period (ms): a record older than that has left the stream. */
+  retentionMs(): number;
   /** The reader has read every record the shard holds right now. */
   caughtUp(): boolean;
   /** The shard is closed and read to its end: no more records will arrive. */
@@ -167,10 +169,13 @@ export class ShardLane {
   private hooks(): SettleHooks {
     const { ctx } = this;
     const { mapping } = ctx;
+    // A record also stops being retried when it leaves the stream (retention), as on AWS.
+    const retention = ctx.retentionMs();
+    const maxAge = mapping.maximumRecordAgeInSeconds < 0 ? retention : Math.min(retention, mapping.maximumRecordAgeInSeconds * 1000);
     return {
       policy: {
         maximumRetryAttempts: mapping.maximumRetryAttempts,
-        maximumRecordAgeMs: mapping.maximumRecordAgeInSeconds < 0 ? -1 : mapping.maximumRecordAgeInSeconds * 1000,
+        maximumRecordAgeMs: maxAge,
         bisectBatchOnFunctionError: mapping.bisectBatchOnFunctionError,
       },
       now: () => ctx.clock.now(),

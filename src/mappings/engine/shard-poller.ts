@@ -18,7 +18,7 @@ import { Wakeup } from './wakeup.js';
 
 /** What the poller needs beyond what its lanes need. */
 export interface ShardPollerOptions {
-  readonly lane: Omit<LaneContext, 'shardId' | 'signal' | 'abandonSignal' | 'caughtUp' | 'ended' | 'progress' | 'freed'>;
+  readonly lane: Omit<LaneContext, 'shardId' | 'signal' | 'abandonSignal' | 'caughtUp' | 'ended' | 'progress' | 'freed' | 'retentionMs'>;
   readonly shard: ShardState;
   readonly streamId: string;
   /** The function's execution role (invokeIdentityArn). */
@@ -65,6 +65,7 @@ export class ShardPoller {
       shardId: shard.shardId,
       signal: this.abort.signal,
       abandonSignal: options.abandonSignal,
+      retentionMs: () => options.retentionMs(),
       caughtUp: () => this.caughtUp(),
       ended: () => this.ended,
       progress: (durable) => this.progress(durable),
