@@ -35,6 +35,7 @@ export async function runEsmLatency(seconds: number): Promise<void> {
     await stage.deploy('latency-fn', HANDLER);
     await stage.map('latency-fn', { StartingPosition: 'TRIM_HORIZON', BatchSize: 100 });
     const sentAt = new Map<string, number>();
+    const ackedAt = new Map<string, number>();
     const acks: number[] = [];
     const deadline = Date.now() + seconds * 1000;
     for (let i = 0; i < WARMUP || Date.now() < deadline; i++) {
@@ -42,7 +43,8 @@ export async function runEsmLatency(seconds: number): Promise<void> {
       const at = epochNow();
       sentAt.set(id, at);
       await producer.call('PutRecord', { StreamName: STREAM, PartitionKey: `pk-${i}`, Data: Buffer.from(id).toString('base64') });
-      if (i >= WARMUP) acks.push(epochNow() - at);
+      ackedAt.set(id, epochNow());
+      if (i >= WARMUP) acks.push(ackedAt.get(id)! - at);
       await sleep(GAP_MS);
     }
     let lines: Line[] = [];
@@ -52,12 +54,17 @@ export async function runEsmLatency(seconds: number): Promise<void> {
       await sleep(25);
     }
     const latencies: number[] = [];
+    const afterAck: number[] = [];
     let delivered = 0;
     let batched = 0;
     for (const line of lines) {
       delivered += line.ids.length;
       if (line.ids.length > 1) batched++;
-      for (const id of line.ids) if (Number(id) >= WARMUP) latencies.push(line.startedAt - sentAt.get(id)!);
+      for (const id of line.ids) {
+        if (Number(id) < WARMUP) continue;
+        latencies.push(line.startedAt - sentAt.get(id)!);
+        afterAck.push(line.startedAt - ackedAt.get(id)!);
+      }
     }
     if (delivered !== sentAt.size) throw new Error(`handler saw ${delivered} records of ${sentAt.size}`);
     const sorted = latencies.sort((a, b) => a - b);
@@ -66,6 +73,10 @@ export async function runEsmLatency(seconds: number): Promise<void> {
     report({ bench: 'esm-latency', metric: 'put → handler start max', value: round2(sorted[sorted.length - 1]!), unit: 'ms', notes });
     const ackSorted = acks.sort((a, b) => a - b);
     report({ bench: 'esm-latency', metric: 'PutRecord acknowledgement p50', value: round2(percentile(ackSorted, 50)), unit: 'ms', notes });
+    // Negative when the handler started before the client had read the PutRecord response.
+    const afterAckSorted = afterAck.sort((a, b) => a - b);
+    report({ bench: 'esm-latency', metric: 'acknowledgement → handler start p50', value: round2(percentile(afterAckSorted, 50)), unit: 'ms', notes });
+    report({ bench: 'esm-latency', metric: 'acknowledgement → handler start p99', value: round2(percentile(afterAckSorted, 99)), unit: 'ms', notes });
   } finally {
     producer.close();
     await stage.stop();
