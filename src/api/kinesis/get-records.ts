@@ -11,11 +11,14 @@ export const getRecords: Operation<{ readonly records: RecordService }> = {
       const result = await deps.records.getRecords(input.ShardIterator as string, input.Limit as number | undefined);
       const stored = result.records;
       const records: Record<string, unknown>[] = new Array(stored.length);
+      // Records appended together share a timestamp: they share one (never mutated) Date too.
+      let arrival = new Date(Number.NaN);
       for (let i = 0; i < stored.length; i++) {
         const record = stored[i]!;
+        if (record.timestamp !== arrival.getTime()) arrival = new Date(record.timestamp);
         const wire: Record<string, unknown> = {
           SequenceNumber: result.sequenceNumbers[i],
-          ApproximateArrivalTimestamp: new Date(record.timestamp),
+          ApproximateArrivalTimestamp: arrival,
           Data: record.data,
           PartitionKey: record.partitionKey,
         };
