@@ -2,6 +2,11 @@
 // series store the console reads, hot-key sketches, status sources, and the Prometheus registry.
 
 import type { Clock } from '../engine/clock.js';
+import { metricDefinition, type MetricDefinition } from './metric-catalogue.js';
+import { PrometheusExporter } from './prometheus-exporter.js';
+import { MetricSeries, NOOP_HANDLE } from './metric-series.js';
+import { SeriesStore } from './series-store.js';
+import { SpaceSaving } from './space-saving.js';
 
 /** Dimension values by CloudWatch dimension name, e.g. `{ StreamName: 'orders', ShardId: 'shardId-000000000000' }`. */
 export type MetricLabels = Readonly<Record<string, string>>;
@@ -22,11 +27,8 @@ export interface SeriesPoints {
 }
 
 /** One entry of a hot-key sketch: an approximate count, never below the true one by more than `error`. */
-export interface TopEntry {
-  readonly key: string;
-  readonly count: number;
-  readonly error: number;
-}
+export type { SketchEntry as TopEntry } from './space-saving.js';
+import type { SketchEntry as TopEntry } from './space-saving.js';
 
 /** Counts events; `add` is per batch where possible (n records, n bytes). */
 export interface CounterHandle {
@@ -48,36 +50,8 @@ export interface HotKeyHandle {
   offer(key: string, weight: number): void;
 }
 
-/** Why a mapping's shard is where it is. */
-export type LaneState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'invoking'; readonly sinceMs: number }
-  | { readonly kind: 'retrying'; readonly attempt: number; readonly maxAttempts: number | null; readonly sinceMs: number; readonly lastError?: string }
-  | { readonly kind: 'waiting-for-parent'; readonly parentShardIds: readonly string[] }
-  | { readonly kind: 'throttled'; readonly sinceMs: number }
-  | { readonly kind: 'disabled' };
-
-/** One shard of one mapping: where it reads, how far behind, and why. */
-export interface LaneStatus {
-  readonly shardId: string;
-  /** Last checkpointed sequence number, if any. */
-  readonly position?: string;
-  /** Records between the checkpoint and the shard's end (approximate for closed shards). */
-  readonly lagRecords: number;
-  /** Age of the oldest unprocessed record in ms (0 when caught up). */
-  readonly lagMs: number;
-  readonly state: LaneState;
-  /** A short human sentence for the state, e.g. "retrying batch 2 of 5 since 09:15:02". */
-  readonly reason: string;
-}
-
-export interface MappingStatus {
-  readonly uuid: string;
-  readonly functionName: string;
-  readonly streamName: string;
-  readonly state: string;
-  readonly lanes: readonly LaneStatus[];
-}
+import type { MappingStatus } from './mapping-status.js';
+export type { LaneState, LaneStatus, MappingStatus } from './mapping-status.js';
 
 /** What `status()` returns: snapshots gathered from the registered sources at call time. */
 export interface MetricsStatus {
@@ -89,49 +63,81 @@ export interface MetricsStatus {
 
 export interface MetricsHubOptions {
   readonly clock: Clock;
-  /** When false every handle is a no-op and /metrics is empty (benchmark switch). Default true. */
+  /** When false every handle is a no-op, nothing is stored and /metrics is empty (benchmark switch). Default true. */
   readonly enabled?: boolean;
   /** How far back series reach, seconds. Default 3600. */
   readonly retentionSeconds?: number;
-  /** Slot width of series carrying a ShardId label, seconds. Default 10. */
+  /** Slot width of series carrying a ShardId dimension, seconds. Default 10. */
   readonly shardResolutionSeconds?: number;
-  /** Most series kept; beyond it the least recently updated series is evicted. Default 20000. */
-  readonly maxSeries?: number;
+  /** Budget for all series rings; beyond it the least recently written series loses its history. Default 64 MiB. */
+  readonly memoryBytes?: number;
   /** Entries per hot-key sketch. Default 32. */
   readonly hotKeyCapacity?: number;
+  /** Most hot-key sketches (scopes) kept; further scopes are not tracked. Default 10000. */
+  readonly maxHotKeyScopes?: number;
 }
 
+/** Hot paths resolve a handle once (per stream, shard, function...) and bump it per batch. */
 export class MetricsHub {
-  constructor(readonly options: MetricsHubOptions) {}
+  readonly enabled: boolean;
+  private readonly clock: Clock;
+  private readonly series_ = new Map<string, MetricSeries>();
+  private readonly store: SeriesStore;
+  private readonly sketches = new Map<string, SpaceSaving>();
+  private readonly hotKeyCapacity: number;
+  private readonly maxHotKeyScopes: number;
+  private readonly exporter = new PrometheusExporter();
+  private readonly samplers: (() => void)[] = [];
+  private readonly sources = new Map<string, () => unknown>();
+  private mappingSource: (() => readonly MappingStatus[]) | undefined;
+  private interval: NodeJS.Timeout | undefined;
 
-  /** Whether metrics are collected at all. */
-  get enabled(): boolean {
-    return this.options.enabled ?? true;
+  constructor(options: MetricsHubOptions) {
+    this.enabled = options.enabled ?? true;
+    this.clock = options.clock;
+    this.store = new SeriesStore({
+      retentionSeconds: options.retentionSeconds ?? 3600,
+      shardResolutionSeconds: options.shardResolutionSeconds ?? 10,
+      memoryBytes: options.memoryBytes ?? 64 * 1024 * 1024,
+    });
+    this.hotKeyCapacity = options.hotKeyCapacity ?? 32;
+    this.maxHotKeyScopes = options.maxHotKeyScopes ?? 10_000;
   }
 
-  /** A counter handle for one series; resolve once, bump often. Throws for a metric not in the catalogue. */
+  /** A counter handle for one series; resolve once, bump often. Throws for a metric or dimension set not in the catalogue. */
   counter(metric: string, labels: MetricLabels): CounterHandle {
-    throw new Error(`not implemented ${metric} ${JSON.stringify(labels)}`);
+    return this.resolve(metric, labels, 'counter');
   }
 
   /** A gauge handle for one series. */
   gauge(metric: string, labels: MetricLabels): GaugeHandle {
-    throw new Error(`not implemented ${metric} ${JSON.stringify(labels)}`);
+    return this.resolve(metric, labels, 'gauge');
   }
 
   /** A timer handle for one series. */
   timer(metric: string, labels: MetricLabels): TimerHandle {
-    throw new Error(`not implemented ${metric} ${JSON.stringify(labels)}`);
+    return this.resolve(metric, labels, 'timer');
   }
 
   /** A hot-key sketch for one scope (labels), counting keys of `metric` by `labelKey`. */
   hotKeys(metric: string, labelKey: string, labels: MetricLabels): HotKeyHandle {
-    throw new Error(`not implemented ${metric} ${labelKey} ${JSON.stringify(labels)}`);
+    metricDefinition(metric);
+    if (!this.enabled) return NOOP_HANDLE;
+    const key = `${metric}|${labelKey}|${labelsKey(labels)}`;
+    let sketch = this.sketches.get(key);
+    if (sketch === undefined) {
+      if (this.sketches.size >= this.maxHotKeyScopes) return NOOP_HANDLE;
+      sketch = new SpaceSaving(this.hotKeyCapacity);
+      this.sketches.set(key, sketch);
+    }
+    return sketch;
   }
 
-  /** Points of one series within retention; empty arrays for an unknown series. */
+  /** Points of one series within retention; empty arrays for an unknown (or evicted) series. */
   series(query: SeriesQuery): SeriesPoints {
-    throw new Error(`not implemented ${JSON.stringify(query)}`);
+    const found = this.series_.get(`${query.metric}|${labelsKey(query.labels)}`);
+    if (found === undefined) return { t: [], v: [] };
+    return found.read(this.clock.now(), query.sinceMs);
   }
 
   /**
@@ -139,30 +145,83 @@ export class MetricsHub {
    * (e.g. `{ StreamName, ShardId }`), busiest first; empty when nothing was offered.
    */
   top(metric: string, labelKey: string, n: number, labels: MetricLabels = {}): TopEntry[] {
-    throw new Error(`not implemented ${metric} ${labelKey} ${n} ${JSON.stringify(labels)}`);
+    return this.sketches.get(`${metric}|${labelKey}|${labelsKey(labels)}`)?.top(n) ?? [];
+  }
+
+  /** Every series of `metric` that exists, with its labels (for listing shards, functions...). */
+  labelsOf(metric: string): MetricLabels[] {
+    return [...this.series_.values()].filter((s) => s.definition.id === metric).map((s) => s.labels);
   }
 
   /** Registers the mapping engine's snapshot function (called by status()). */
   setMappingStatusSource(source: () => readonly MappingStatus[]): void {
-    void source;
+    this.mappingSource = source;
   }
 
   /** Registers another named snapshot source (queues, delivery streams later). */
   addStatusSource(name: string, source: () => unknown): void {
-    void name;
-    void source;
+    this.sources.set(name, source);
+  }
+
+  /** Registers a function that sets gauges; run every second (start()) and before each scrape. */
+  addSampler(sample: () => void): void {
+    if (this.enabled) this.samplers.push(sample);
+  }
+
+  /** Runs every sampler now (tests; the timer and prometheus() call it). */
+  sampleNow(): void {
+    for (const sample of this.samplers) sample();
+  }
+
+  /** Starts sampling gauges every second (the timer does not keep the process alive). */
+  start(): void {
+    if (!this.enabled || this.timer !== undefined) return;
+    this.interval = setInterval(() => this.sampleNow(), 1000);
+    this.interval.unref();
   }
 
   /** Gathers snapshots from every source now. */
   status(): MetricsStatus {
-    throw new Error('not implemented');
+    const sources: Record<string, unknown> = {};
+    for (const [name, source] of this.sources) sources[name] = source();
+    return { atMs: this.clock.now(), mappings: this.mappingSource?.() ?? [], sources };
   }
 
-  /** The Prometheus text exposition (format 0.0.4) of every metric. */
+  /** Bytes held by series rings now (bounded by memoryBytes). */
+  get memoryBytes(): number {
+    return this.store.usedBytes;
+  }
+
+  /** The Prometheus text exposition (format 0.0.4) of every series. */
   async prometheus(): Promise<{ contentType: string; body: string }> {
-    throw new Error('not implemented');
+    if (this.enabled) this.sampleNow();
+    return this.exporter.render();
   }
 
-  /** Stops periodic samplers. Idempotent. */
-  close(): void {}
+  /** Stops the sampler timer. Idempotent. */
+  close(): void {
+    clearInterval(this.interval);
+    this.interval = undefined;
+  }
+
+  private resolve(metric: string, labels: MetricLabels, kind: MetricDefinition['kind']): MetricSeries {
+    const definition = metricDefinition(metric);
+    if (definition.kind !== kind) throw new Error(`metric ${metric} is a ${definition.kind}, not a ${kind}`);
+    const names = Object.keys(labels).sort();
+    if (!definition.dimensions.some((d) => d.length === names.length && [...d].sort().every((n, i) => n === names[i]))) {
+      throw new Error(`metric ${metric} has no dimension set ${names.join(',')}`);
+    }
+    if (!this.enabled) return NOOP_HANDLE as unknown as MetricSeries;
+    const key = `${metric}|${labelsKey(labels)}`;
+    let found = this.series_.get(key);
+    if (found === undefined) {
+      found = new MetricSeries(definition, { ...labels }, this.clock, this.store, this.exporter);
+      this.series_.set(key, found);
+    }
+    return found;
+  }
+}
+
+function labelsKey(labels: MetricLabels): string {
+  return Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',');
 }
