@@ -13,6 +13,7 @@ import type { FunctionInvoker } from '../functions/function-invoker.js';
 import type { QueueMessageSender } from '../queues/queue-message-sender.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { StateStore } from '../storage/state-store.js';
+import { rewindCheckpoints, type RewindPosition } from './engine/checkpoint-rewind.js';
 import { CheckpointStore } from './engine/checkpoint-store.js';
 import { DEFAULT_ENGINE_TUNING, type EngineTuning } from './engine/engine-tuning.js';
 import { MappingWorker, type WorkerDeps } from './engine/mapping-worker.js';
@@ -119,6 +120,32 @@ export class MappingEngine implements MappingRunner {
       await current?.worker.stop();
       this.reporter.forget(uuid);
       await this.checkpoints.drop(uuid);
+    });
+  }
+
+  /**
+   * Rewinds a mapping: stops its worker (if running), moves every shard checkpoint to
+   * TRIM_HORIZON or the first record at/after `timestampMs` (AT_TIMESTAMP), then starts it again
+   * from there. A disabled mapping keeps the new checkpoints for when it is enabled. Records are
+   * delivered again (at-least-once). Resolves once the new checkpoints are durable.
+   */
+  rewind(mapping: MappingDefinition, position: RewindPosition, timestampMs?: number): Promise<void> {
+    return this.exclusive(mapping.uuid, async () => {
+      if (this.closed) return;
+      const current = this.workers.get(mapping.uuid);
+      let after: Promise<void> = Promise.resolve();
+      if (current !== undefined) {
+        this.workers.delete(mapping.uuid);
+        await current.worker.stop();
+        after = current.worker.drained();
+      }
+      await this.checkpoints.load(mapping.uuid);
+      const { streams, log, clock } = this.options;
+      await rewindCheckpoints({ streams, log, checkpoints: this.checkpoints, now: clock.now() }, mapping, position, timestampMs);
+      if (current === undefined) return;
+      const worker = new MappingWorker(mapping, this.deps, after);
+      this.workers.set(mapping.uuid, { worker, fingerprint: current.fingerprint });
+      await worker.start();
     });
   }
 

@@ -1,0 +1,48 @@
+// What the console reads and drives, as narrow ports onto the engine, mappings, functions and
+// queues. The composition root (server.ts) fills it from the live subsystems; unit tests from fakes.
+
+import type { StreamSource } from '../engine/streams/stream-lookup.js';
+import type { FunctionRecord } from '../functions/function-record.js';
+import type { MappingDefinition } from '../mappings/mapping-definition.js';
+import type { MetricsHub } from '../metrics/metrics-hub.js';
+import type { RecordLog } from '../storage/record-log.js';
+import type { FunctionLogRing } from './function-log-ring.js';
+import type { FunctionStats } from './function-stats.js';
+import type { QueuePort } from './queue-port.js';
+
+/** The MetricsHub queries the console uses. */
+export type ConsoleMetrics = Pick<MetricsHub, 'series' | 'top' | 'status'>;
+
+/** The mapping operations the console offers (MappingRegistry + MappingEngine). */
+export interface MappingPort {
+  /** Every mapping, with its current state. */
+  list(): readonly MappingDefinition[];
+  /** Enables or disables a mapping (UpdateEventSourceMapping Enabled=…); throws MappingNotFoundError. */
+  setEnabled(uuid: string, enabled: boolean): Promise<MappingDefinition>;
+  /** Moves every shard checkpoint to the start position and restarts the mapping's readers. */
+  rewind(uuid: string, position: 'TRIM_HORIZON' | 'AT_TIMESTAMP', timestampMs?: number): Promise<void>;
+}
+
+/** The functions the console lists. */
+export interface FunctionPort {
+  list(): readonly FunctionRecord[];
+}
+
+/** Puts records back into a stream (DLQ redrive of failed stream records). */
+export interface RecordPutPort {
+  putRecords(streamName: string, records: readonly { partitionKey: string; data: Buffer; explicitHashKey?: string }[]): Promise<void>;
+}
+
+export interface ConsoleDeps {
+  readonly streams: StreamSource;
+  readonly log: RecordLog;
+  readonly metrics?: ConsoleMetrics;
+  readonly mappings?: MappingPort;
+  readonly functions?: FunctionPort;
+  readonly functionLogs?: FunctionLogRing;
+  readonly functionStats?: FunctionStats;
+  readonly queues?: QueuePort;
+  readonly records?: RecordPutPort;
+  readonly now: () => number;
+  readonly region: string;
+}
