@@ -2,6 +2,7 @@
 // JSON Schema (for editors: `tributary config-schema`) and the --help text all come from here.
 
 import { Type, type Static } from '@sinclair/typebox';
+import { MetricsSchema } from './metrics-schema.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -117,6 +118,7 @@ export const ConfigSchema = Type.Object(
     kinesis: KinesisSchema,
     storage: StorageSchema,
     http: HttpSchema,
+    metrics: MetricsSchema,
     lambda: LambdaSchema,
     functions: Type.Array(FunctionEntrySchema, {
       default: [],

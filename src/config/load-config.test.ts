@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       },
       storage: { segmentBytes: 67108864, indexIntervalBytes: 4096, fsync: true },
       http: { maxBodyBytes: 16777216 },
+      metrics: { enabled: true, retentionSeconds: 3600, shardResolutionSeconds: 10, memoryBytes: 67108864, hotKeys: 32 },
       lambda: { defaultConcurrency: 10, maxPendingEvents: 1000 },
       functions: [],
     });
