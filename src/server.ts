@@ -132,6 +132,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       authMode: config.auth.mode,
       dataDir,
       config,
+      baseUrl: () => serverUrl,
     });
     closers.push(() => lambda.close());
 

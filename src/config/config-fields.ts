@@ -4,7 +4,8 @@
 import type { TSchema } from '@sinclair/typebox';
 import { ConfigSchema } from './config-schema.js';
 
-export type ConfigFieldKind = 'string' | 'integer' | 'boolean' | 'enum';
+/** 'integer-list': a YAML list, or comma-separated integers in a flag or environment variable. */
+export type ConfigFieldKind = 'string' | 'integer' | 'boolean' | 'enum' | 'integer-list';
 
 export interface ConfigField {
   /** Path in the config object, e.g. ['kinesis', 'createDelayMs']. */
@@ -31,12 +32,14 @@ function kindOf(schema: TSchema): { kind: ConfigFieldKind; choices: string[] } {
     return { kind: 'enum', choices: (schema.anyOf as TSchema[]).map((member) => String(member.const)) };
   }
   if (schema.type === 'integer' || schema.type === 'boolean') return { kind: schema.type, choices: [] };
+  if (schema.type === 'array') return { kind: 'integer-list', choices: [] };
   return { kind: 'string', choices: [] };
 }
 
 function collect(schema: TSchema, path: string[], out: ConfigField[]): void {
-  // Lists (e.g. `functions`) are given in the config file only: no flag or environment variable.
-  if (schema.type === 'array') return;
+  // Lists of objects (e.g. `functions`) are given in the config file only: no flag or environment
+  // variable. Lists of integers are settings like any other.
+  if (schema.type === 'array' && (schema.items as TSchema | undefined)?.type !== 'integer') return;
   if (schema.type === 'object' && schema.properties !== undefined) {
     for (const [name, child] of Object.entries(schema.properties as Record<string, TSchema>)) {
       collect(child, [...path, name], out);

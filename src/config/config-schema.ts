@@ -80,6 +80,34 @@ const LambdaSchema = Type.Object(
       default: 1000,
       description: 'Asynchronous (Event) invocations that may be in flight at once; more get TooManyRequestsException',
     }),
+    eventRetryDelaysMs: Type.Array(Type.Integer({ minimum: 0 }), {
+      maxItems: 2,
+      default: [60_000, 120_000],
+      description: 'Delays before the retries of a failed asynchronous (Event) invocation, one per retry (Lambda: 2 retries, after about 1 and 2 minutes)',
+    }),
+    maxQueuedInvocations: Type.Integer({
+      minimum: 0,
+      default: 64,
+      description: 'Invocations that may wait per function while all its instances are busy; more are throttled',
+    }),
+    idleTimeoutMs: Type.Integer({ minimum: 1, default: 600_000, description: 'A function instance (worker thread) idle this long is stopped' }),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+/** Timing of the event source mapping engine: latency against work, never AWS-visible behaviour. */
+const MappingsSchema = Type.Object(
+  {
+    idlePollMs: Type.Integer({ minimum: 1, default: 1000, description: 'An idle shard is re-read at least this often (new records wake it at once)' }),
+    discoveryIntervalMs: Type.Integer({ minimum: 1, default: 10_000, description: "How often a mapping re-lists its stream's shards" }),
+    retryBaseDelayMs: Type.Integer({ minimum: 0, default: 200, description: 'First delay before retrying a failed batch; doubles per retry' }),
+    retryMaxDelayMs: Type.Integer({ minimum: 0, default: 10_000, description: 'Cap on the delay between retries of a failed batch' }),
+    stopGraceMs: Type.Integer({
+      minimum: 0,
+      default: 5000,
+      description: 'How long stopping a mapping waits for invocations in flight (their records are redelivered after)',
+    }),
+    checkpointIntervalMs: Type.Integer({ minimum: 0, default: 10, description: 'Minimum time between two checkpoint commits (each is an fsync)' }),
   },
   { default: {}, additionalProperties: false },
 );
@@ -120,6 +148,7 @@ export const ConfigSchema = Type.Object(
     http: HttpSchema,
     metrics: MetricsSchema,
     lambda: LambdaSchema,
+    mappings: MappingsSchema,
     functions: Type.Array(FunctionEntrySchema, {
       default: [],
       description: 'Functions registered at start-up from a local directory or as an HTTP endpoint (config file only)',

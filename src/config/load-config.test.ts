@@ -35,7 +35,8 @@ describe('loadConfig', () => {
       storage: { segmentBytes: 67108864, indexIntervalBytes: 4096, fsync: true },
       http: { maxBodyBytes: 16777216 },
       metrics: { enabled: true, retentionSeconds: 3600, shardResolutionSeconds: 10, memoryBytes: 67108864, hotKeys: 32 },
-      lambda: { defaultConcurrency: 10, maxPendingEvents: 1000 },
+      lambda: { defaultConcurrency: 10, maxPendingEvents: 1000, eventRetryDelaysMs: [60000, 120000], maxQueuedInvocations: 64, idleTimeoutMs: 600000 },
+      mappings: { idlePollMs: 1000, discoveryIntervalMs: 10000, retryBaseDelayMs: 200, retryMaxDelayMs: 10000, stopGraceMs: 5000, checkpointIntervalMs: 10 },
       functions: [],
     });
   });
@@ -79,6 +80,32 @@ describe('loadConfig', () => {
     assert.equal(config.kinesis.shardLimit, 8);
     assert.equal(config.kinesis.createDelayMs, 5);
     assert.equal(config.storage.fsync, false);
+  });
+
+  test('reads integer lists from the file, and comma-separated from the environment and flags', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'tributary.yml'), 'lambda:\n  eventRetryDelaysMs: [5, 6]\n');
+    assert.deepEqual((await loadConfig({ cwd, env: {} })).lambda.eventRetryDelaysMs, [5, 6]);
+    const fromEnv = await loadConfig({ cwd, env: { TRIBUTARY_LAMBDA_EVENT_RETRY_DELAYS_MS: '10, 20' } });
+    assert.deepEqual(fromEnv.lambda.eventRetryDelaysMs, [10, 20]);
+    assert.ok(Object.isFrozen(fromEnv.lambda.eventRetryDelaysMs));
+    assert.deepEqual((await loadConfig({ cwd, env: {}, flags: { 'lambda-event-retry-delays-ms': '7' } })).lambda.eventRetryDelaysMs, [7]);
+    assert.deepEqual((await loadConfig({ cwd, env: {}, flags: { 'lambda-event-retry-delays-ms': '' } })).lambda.eventRetryDelaysMs, []);
+  });
+
+  test('refuses more than two event retries and values that are not integers', async () => {
+    const cwd = await tempDir();
+    await assert.rejects(loadConfig({ cwd, env: {}, flags: { 'lambda-event-retry-delays-ms': '1,2,3' } }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.deepEqual(err.issues, ['lambda.eventRetryDelaysMs expected array length to be less or equal to 2 (got [1,2,3] from --lambda-event-retry-delays-ms)']);
+      return true;
+    });
+    await assert.rejects(loadConfig({ cwd, env: { TRIBUTARY_LAMBDA_EVENT_RETRY_DELAYS_MS: '1,x' } }), /lambda\.eventRetryDelaysMs\.1 expected integer \(got "x"/);
+  });
+
+  test('reads the mapping engine tuning', async () => {
+    const config = await loadConfig({ cwd: await tempDir(), env: { TRIBUTARY_MAPPINGS_IDLE_POLL_MS: '50' }, flags: { 'mappings-checkpoint-interval-ms': '0' } });
+    assert.deepEqual([config.mappings.idlePollMs, config.mappings.checkpointIntervalMs], [50, 0]);
   });
 
   test('reads the file named by --config and TLS settings from it', async () => {
@@ -134,5 +161,7 @@ describe('configFields', () => {
     assert.equal(byKey.get('tls.certFile')?.env, 'TRIBUTARY_TLS_CERT_FILE');
     assert.equal(byKey.get('auth.mode')?.kind, 'enum');
     assert.deepEqual(byKey.get('auth.mode')?.choices, ['presence', 'off']);
+    assert.deepEqual([byKey.get('lambda.eventRetryDelaysMs')?.kind, byKey.get('lambda.eventRetryDelaysMs')?.flag], ['integer-list', 'lambda-event-retry-delays-ms']);
+    assert.equal(byKey.has('functions'), false);
   });
 });

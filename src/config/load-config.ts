@@ -33,6 +33,12 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path[path.length - 1]!] = value;
 }
 
+/** A flag or environment value as the schema expects it: `60000,120000` → ['60000', '120000'] for lists. */
+function fieldValue(field: ConfigField, value: unknown): unknown {
+  if (field.kind !== 'integer-list' || typeof value !== 'string') return value;
+  return value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
 function fieldLayer(
   entries: Iterable<[ConfigField, unknown]>,
   label: (field: ConfigField) => string,
@@ -40,7 +46,7 @@ function fieldLayer(
   const values: Record<string, unknown> = {};
   const origins = new Map<string, string>();
   for (const [field, value] of entries) {
-    setPath(values, field.path, value);
+    setPath(values, field.path, fieldValue(field, value));
     origins.set(field.key, label(field));
   }
   return { values, originOf: (key) => origins.get(key) ?? 'command line' };

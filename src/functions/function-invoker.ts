@@ -61,7 +61,13 @@ export class FunctionThrottledError extends Error {
   }
 }
 
-/** The function exists but cannot run now (Pending, Failed, or its code cannot be loaded). */
+/**
+ * The function exists but cannot run now: not Active (Pending, Inactive, Failed), no code
+ * directory, or the runtime is shut down (Lambda: 409 ResourceConflictException). Code that
+ * cannot be loaded (missing module or export, syntax error, throwing at init) is NOT this error:
+ * the function ran and failed, so the invocation resolves with a function error
+ * (Runtime.ImportModuleError, Runtime.HandlerNotFound, ...) as Lambda reports it.
+ */
 export class FunctionNotReadyError extends Error {
   constructor(readonly functionName: string, readonly state: string, readonly reason: string) {
     super(`function ${functionName} is ${state}: ${reason}`);

@@ -21,6 +21,8 @@ import { registerConfiguredFunctions } from './configured-functions.js';
 import { EventInvocations } from './event-invocations.js';
 import type { FunctionInvoker } from './function-invoker.js';
 import { FunctionRegistry } from './function-registry.js';
+import { lambdaBaseEnvironment } from './lambda-base-environment.js';
+import { UrlGatedInvoker } from './url-gated-invoker.js';
 import { WorkerFunctionRuntime } from './runtime/worker-function-runtime.js';
 
 export interface LambdaSubsystemOptions {
@@ -36,6 +38,11 @@ export interface LambdaSubsystemOptions {
   readonly authMode: 'presence' | 'off';
   readonly dataDir: string;
   readonly config: Config;
+  /**
+   * The server's URL once it listens ('' before): functions see it as AWS_ENDPOINT_URL, so AWS SDKs
+   * in handlers call back into Tributary. Without it functions get no endpoint or credentials.
+   */
+  readonly baseUrl?: () => string;
 }
 
 export interface LambdaSubsystem {
@@ -62,14 +69,26 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
   await functions.load();
   await registerConfiguredFunctions(functions, config.functions, { logger, accountId, defaultConcurrency: config.lambda.defaultConcurrency });
 
-  const runtime = new WorkerFunctionRuntime({ functions, logger, clock, dataDir });
+  const { baseUrl } = options;
+  const runtime = new WorkerFunctionRuntime({
+    functions,
+    logger,
+    clock,
+    dataDir,
+    maxQueuedInvocations: config.lambda.maxQueuedInvocations,
+    idleTimeoutMs: config.lambda.idleTimeoutMs,
+    ...(baseUrl && { baseEnvironment: () => lambdaBaseEnvironment({ endpointUrl: baseUrl(), region, path: process.env.PATH }) }),
+  });
   const invoker: FunctionInvoker = runtime;
+  // Mappings start before the server listens: their first invocations wait for its URL, so no
+  // instance starts without AWS_ENDPOINT_URL.
+  const gated = baseUrl ? new UrlGatedInvoker(runtime, baseUrl) : undefined;
   const status = new ForwardingStatusSink();
   const engine = new MappingEngine({
     streams: options.streams,
     log: options.log,
     records: options.records,
-    invoker,
+    invoker: gated ?? invoker,
     queues: options.queues,
     store,
     clock,
@@ -79,13 +98,19 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
     accountId,
     region,
     functions,
+    tuning: config.mappings,
   });
 
   const mappings = new MappingRegistry({ store, clock, runner: engine, streams: options.streams, functions, accountId, region, logger });
   status.target = mappings;
   await mappings.load();
 
-  const events = new EventInvocations({ invoker, logger, maxPending: config.lambda.maxPendingEvents });
+  const events = new EventInvocations({
+    invoker,
+    logger,
+    maxPending: config.lambda.maxPendingEvents,
+    retryDelaysMs: config.lambda.eventRetryDelaysMs,
+  });
   const service = createLambdaService({ functions, invoker, events, mappings, accountId, region }, { logger });
   const router = new RestJsonRouter({
     service,
@@ -100,9 +125,10 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
 
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
+    gated?.close();
     await mappings.close();
     await engine.close();
-    await events.drain();
+    await events.close();
     await runtime.close();
   };
   return { routers: [router], invoker, close: () => (closed ??= close()) };
