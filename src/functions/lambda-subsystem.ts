@@ -23,6 +23,7 @@ import type { FunctionInvoker } from './function-invoker.js';
 import { FunctionRegistry } from './function-registry.js';
 import { lambdaBaseEnvironment } from './lambda-base-environment.js';
 import { UrlGatedInvoker } from './url-gated-invoker.js';
+import type { RuntimeLogger } from './runtime/runtime-logger.js';
 import { WorkerFunctionRuntime } from './runtime/worker-function-runtime.js';
 
 export interface LambdaSubsystemOptions {
@@ -43,6 +44,11 @@ export interface LambdaSubsystemOptions {
    * in handlers call back into Tributary. Without it functions get no endpoint or credentials.
    */
   readonly baseUrl?: () => string;
+  /** Observers (the console): wrap the logger function output goes to, and the invoker every caller uses. */
+  readonly observe?: {
+    runtimeLogger?(target: RuntimeLogger): RuntimeLogger;
+    invoker?(target: FunctionInvoker): FunctionInvoker;
+  };
 }
 
 export interface LambdaSubsystem {
@@ -50,6 +56,11 @@ export interface LambdaSubsystem {
   readonly routers: Router[];
   /** Runs functions (used by other subsystems, e.g. Firehose transforms later). */
   readonly invoker: FunctionInvoker;
+  /** The function registry (read by the console). */
+  readonly functions: FunctionRegistry;
+  /** The event source mapping registry and the engine running them (the console enables, disables, rewinds). */
+  readonly mappings: MappingRegistry;
+  readonly engine: MappingEngine;
   /** Stops mappings, then the runtime; idempotent. */
   close(): Promise<void>;
 }
@@ -72,17 +83,17 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
   const { baseUrl } = options;
   const runtime = new WorkerFunctionRuntime({
     functions,
-    logger,
+    logger: options.observe?.runtimeLogger?.(logger) ?? logger,
     clock,
     dataDir,
     maxQueuedInvocations: config.lambda.maxQueuedInvocations,
     idleTimeoutMs: config.lambda.idleTimeoutMs,
     ...(baseUrl && { baseEnvironment: () => lambdaBaseEnvironment({ endpointUrl: baseUrl(), region, path: process.env.PATH }) }),
   });
-  const invoker: FunctionInvoker = runtime;
+  const invoker: FunctionInvoker = options.observe?.invoker?.(runtime) ?? runtime;
   // Mappings start before the server listens: their first invocations wait for its URL, so no
   // instance starts without AWS_ENDPOINT_URL.
-  const gated = baseUrl ? new UrlGatedInvoker(runtime, baseUrl) : undefined;
+  const gated = baseUrl ? new UrlGatedInvoker(invoker, baseUrl) : undefined;
   const status = new ForwardingStatusSink();
   const engine = new MappingEngine({
     streams: options.streams,
@@ -131,5 +142,5 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
     await events.close();
     await runtime.close();
   };
-  return { routers: [router], invoker, close: () => (closed ??= close()) };
+  return { routers: [router], invoker, functions, mappings, engine, close: () => (closed ??= close()) };
 }

@@ -36,6 +36,9 @@ export interface QueueSubsystem {
   readonly routers: Router[];
   readonly services: JsonRpcService[];
   readonly sender: QueueMessageSender;
+  /** The live queues and the message service (read and redriven by the console). */
+  readonly registry: QueueRegistry;
+  readonly messages: MessageService;
   /** Releases parked long polls (they answer with no messages). */
   close(): Promise<void>;
 }
@@ -69,6 +72,8 @@ export async function createQueueSubsystem(options: QueueSubsystemOptions): Prom
     routers: [queryRouter],
     services: [service],
     sender: new RegistryQueueSender(queues, messages),
+    registry: queues,
+    messages,
     close: async () => messages.close(),
   };
 }

@@ -1,0 +1,96 @@
+// Everything the composition root needs for the console: the observers that must exist before
+// the Lambda subsystem (function log ring, invocation statistics) and the adapters that turn the
+// live registries into the console's ports once everything is built.
+
+import type { Clock } from '../engine/clock.js';
+import type { RecordService } from '../engine/streams/record-service.js';
+import type { StreamSource } from '../engine/streams/stream-lookup.js';
+import type { FunctionInvoker } from '../functions/function-invoker.js';
+import type { FunctionRegistry } from '../functions/function-registry.js';
+import type { RuntimeLogger } from '../functions/runtime/runtime-logger.js';
+import type { MappingDefinition } from '../mappings/mapping-definition.js';
+import type { MappingEngine } from '../mappings/mapping-engine.js';
+import { PAGE_LIMIT, type MappingRegistry } from '../mappings/mapping-registry.js';
+import type { MessageService } from '../queues/message-service.js';
+import type { QueueRegistry } from '../queues/queue-registry.js';
+import type { RecordLog } from '../storage/record-log.js';
+import type { StateStore } from '../storage/state-store.js';
+import type { ConsoleDeps, ConsoleMetrics, MappingPort, RecordPutPort } from './console-deps.js';
+import { FunctionLogRing } from './function-log-ring.js';
+import { FunctionStats } from './function-stats.js';
+import { RegistryQueuePort } from './registry-queue-port.js';
+
+export interface ConsoleParts {
+  readonly streams: StreamSource;
+  readonly log: RecordLog;
+  readonly records: RecordService;
+  readonly store: StateStore;
+  readonly metrics?: ConsoleMetrics;
+  readonly lambda?: { readonly functions: FunctionRegistry; readonly mappings: MappingRegistry; readonly engine: MappingEngine };
+  readonly queues?: { readonly registry: QueueRegistry; readonly messages: MessageService };
+  readonly region: string;
+}
+
+export class ConsoleComposition {
+  readonly functionLogs: FunctionLogRing;
+  readonly functionStats: FunctionStats;
+
+  constructor(private readonly clock: Clock) {
+    const now = (): number => clock.now();
+    this.functionLogs = new FunctionLogRing({ now });
+    this.functionStats = new FunctionStats({ now });
+  }
+
+  /** For createLambdaSubsystem's `observe` option. */
+  get observe(): { runtimeLogger(target: RuntimeLogger): RuntimeLogger; invoker(target: FunctionInvoker): FunctionInvoker } {
+    return {
+      runtimeLogger: (target) => this.functionLogs.tee(target),
+      invoker: (target) => this.functionStats.wrap(target),
+    };
+  }
+
+  /** The console's dependencies over the live subsystems. */
+  deps(parts: ConsoleParts): ConsoleDeps {
+    const { lambda, queues, clock } = { ...parts, clock: this.clock };
+    return {
+      streams: parts.streams,
+      log: parts.log,
+      region: parts.region,
+      now: () => clock.now(),
+      functionLogs: this.functionLogs,
+      functionStats: this.functionStats,
+      records: recordPutPort(parts.records),
+      ...(parts.metrics ? { metrics: parts.metrics } : {}),
+      ...(lambda ? { mappings: mappingPort(lambda.mappings, lambda.engine), functions: lambda.functions } : {}),
+      ...(queues ? { queues: new RegistryQueuePort({ registry: queues.registry, messages: queues.messages, store: parts.store, clock }) } : {}),
+    };
+  }
+}
+
+function mappingPort(registry: MappingRegistry, engine: MappingEngine): MappingPort {
+  return {
+    list() {
+      const all: MappingDefinition[] = [];
+      let marker: string | undefined;
+      do {
+        const page = registry.list({ maxItems: PAGE_LIMIT, ...(marker ? { marker } : {}) });
+        all.push(...page.mappings);
+        marker = page.nextMarker;
+      } while (marker !== undefined);
+      return all;
+    },
+    setEnabled: (uuid, enabled) => registry.update(uuid, { enabled }),
+    rewind: (uuid, position, timestampMs) => engine.rewind(registry.get(uuid), position, timestampMs),
+  };
+}
+
+function recordPutPort(records: RecordService): RecordPutPort {
+  return {
+    async putRecords(streamName, entries) {
+      for (let i = 0; i < entries.length; i += 500) {
+        const result = await records.putRecords({ streamName }, entries.slice(i, i + 500));
+        if (result.failedRecordCount > 0) throw new Error(`${result.failedRecordCount} record(s) could not be put back into ${streamName}`);
+      }
+    },
+  };
+}
