@@ -16,8 +16,10 @@ import { createLambdaSubsystem } from './functions/lambda-subsystem.js';
 import { createQueueSubsystem } from './queues/queue-subsystem.js';
 import { Gateway } from './http/gateway.js';
 import { JsonRpcRouter } from './http/json-rpc-router.js';
+import { MetricsRouter } from './http/metrics-router.js';
 import { startListener } from './http/listener.js';
 import { createRequestListener } from './http/serve-request.js';
+import { MetricsHub } from './metrics/metrics-hub.js';
 import { SegmentRecordLog } from './storage/segment/segment-record-log.js';
 import { SqliteStateStore } from './storage/sqlite/sqlite-state-store.js';
 
@@ -61,6 +63,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   try {
     await mkdir(dataDir, { recursive: true });
+    const metrics = new MetricsHub({
+      clock,
+      enabled: config.metrics.enabled,
+      retentionSeconds: config.metrics.retentionSeconds,
+      shardResolutionSeconds: config.metrics.shardResolutionSeconds,
+      memoryBytes: config.metrics.memoryBytes,
+      hotKeyCapacity: config.metrics.hotKeys,
+    });
+    metrics.start();
+    closers.push(() => metrics.close());
     const { segmentBytes, indexIntervalBytes, fsync } = config.storage;
     const log = new SegmentRecordLog({ dir: join(dataDir, 'records'), segmentBytes, indexIntervalBytes, fsync });
     await log.open();
@@ -137,10 +149,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     closers.push(() => lambda.close());
 
     // Firehose joins this list later.
-    const services: JsonRpcService[] = [createKinesisService({ streams, records }), ...queues.services];
+    const services: JsonRpcService[] = [createKinesisService({ streams, records }, { metrics }), ...queues.services];
     const gateway = new Gateway({
       logger,
       routers: [
+        new MetricsRouter(metrics),
         ...lambda.routers,
         ...queues.routers,
         new JsonRpcRouter({ services, authMode: config.auth.mode, accountId: config.accountId, region: config.region, clock, logger }),

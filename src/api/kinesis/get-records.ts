@@ -3,6 +3,7 @@
 import type { RecordService } from '../../engine/streams/record-service.js';
 import type { Operation, OperationInput, OperationOutput } from '../operation.js';
 import { mapDataError } from './data-error-mapping.js';
+import { readSources } from './read-source.js';
 
 export const getRecords: Operation<{ readonly records: RecordService }> = {
   name: 'GetRecords',
@@ -35,6 +36,7 @@ export const getRecords: Operation<{ readonly records: RecordService }> = {
           HashKeyRange: { StartingHashKey: child.hashKeyStart, EndingHashKey: child.hashKeyEnd },
         }));
       }
+      readSources.set(output, { streamName: result.streamName, shardId: result.shardId });
       return output;
     } catch (err) {
       throw mapDataError(err, ctx.accountId);

@@ -40,6 +40,9 @@ export interface GetRecordsResult {
   /** Present only at the end of a closed shard. */
   readonly childShards: readonly ChildShardInfo[] | undefined;
   readonly encrypted: boolean;
+  /** Where the records came from (for metrics). */
+  readonly streamName: string;
+  readonly shardId: string;
 }
 
 export const MAX_GET_RECORDS_LIMIT = 10_000;
@@ -124,6 +127,8 @@ export class RecordReader {
         millisBehindLatest: caughtUp || last === undefined ? 0 : Math.max(0, now - last.timestamp),
         childShards: finished ? childrenOf(stream, shard) : undefined,
         encrypted: stream.encryptionType === 'KMS',
+        streamName: stream.name,
+        shardId: shard.shardId,
       };
     } catch (err) {
       if (err instanceof ShardNotFoundError) {
