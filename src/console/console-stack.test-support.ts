@@ -16,6 +16,7 @@ export const T0 = 1_700_000_000_000;
 
 export interface Stack {
   readonly clock: ManualClock;
+  readonly store: SqliteStateStore;
   readonly log: SegmentRecordLog;
   readonly streams: StreamRegistry;
   readonly records: RecordService;
@@ -42,7 +43,7 @@ export async function createStack(): Promise<Stack> {
   const records = new RecordService({ streams, log, clock, store });
   await records.init();
   return {
-    clock, log, streams, records,
+    clock, store, log, streams, records,
     async put(entries) {
       const out = await records.putRecords({ streamName: 'orders' }, entries.map(([partitionKey, data]) => ({ partitionKey, data: Buffer.from(data) })));
       return out.sequenceNumbers.map((seq, i) => ({ seq: seq!, shardId: out.shardIds[i]! }));
