@@ -16,10 +16,14 @@ import { createLambdaSubsystem } from './functions/lambda-subsystem.js';
 import { createQueueSubsystem } from './queues/queue-subsystem.js';
 import { Gateway } from './http/gateway.js';
 import { JsonRpcRouter } from './http/json-rpc-router.js';
+import { ConsoleComposition } from './console/console-composition.js';
+import { DirectoryConsoleAssets } from './console/console-assets.js';
+import { ConsoleRouter } from './http/console-router.js';
 import { MetricsRouter } from './http/metrics-router.js';
 import { startListener } from './http/listener.js';
 import { createRequestListener } from './http/serve-request.js';
 import { MetricsHub } from './metrics/metrics-hub.js';
+import { queueSampler } from './metrics/queue-sampler.js';
 import { SegmentRecordLog } from './storage/segment/segment-record-log.js';
 import { SqliteStateStore } from './storage/sqlite/sqlite-state-store.js';
 
@@ -131,6 +135,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     closers.push(() => queues.close());
 
+    const consoleParts = new ConsoleComposition(clock);
+    metrics.addSampler(queueSampler(metrics, queues.registry, () => clock.now()));
     const lambda = await createLambdaSubsystem({
       store,
       log,
@@ -145,6 +151,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       dataDir,
       config,
       baseUrl: () => serverUrl,
+      metrics,
+      observe: consoleParts.observe,
     });
     closers.push(() => lambda.close());
 
@@ -154,6 +162,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       logger,
       routers: [
         new MetricsRouter(metrics),
+        new ConsoleRouter({
+          deps: consoleParts.deps({ streams, log, records, store, lambda, queues, region: config.region, ...(config.metrics.enabled ? { metrics } : {}) }),
+          assets: new DirectoryConsoleAssets(),
+        }),
         ...lambda.routers,
         ...queues.routers,
         new JsonRpcRouter({ services, authMode: config.auth.mode, accountId: config.accountId, region: config.region, clock, logger }),
