@@ -32,6 +32,7 @@ export class ConsoleRouter implements Router {
       const answer = reply(status, Buffer.from(JSON.stringify(json)), JSON_TYPE);
       return { ...answer, headers: { ...answer.headers, 'Cache-Control': 'no-store' } };
     }
+    if (!path.startsWith('/console/')) return reply(404, Buffer.from('not found\n'), 'text/plain; charset=utf-8');
     if (request.method === 'POST') return reply(405, Buffer.from('method not allowed\n'), 'text/plain; charset=utf-8');
     const asset = await this.options.assets.get(path.slice('/console/'.length) || 'index.html');
     if (asset === undefined) return reply(404, Buffer.from('not found\n'), 'text/plain; charset=utf-8');
