@@ -14,6 +14,9 @@ import type { Router } from '../http/router.js';
 import type { MappingStatusSink } from '../mappings/mapping-definition.js';
 import { MappingEngine } from '../mappings/mapping-engine.js';
 import { MappingRegistry } from '../mappings/mapping-registry.js';
+import { mappingStatusSource } from '../metrics/mapping-status-source.js';
+import { meteredInvoker } from '../metrics/metered-invoker.js';
+import type { MetricsHub } from '../metrics/metrics-hub.js';
 import type { QueueMessageSender } from '../queues/queue-message-sender.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { StateStore } from '../storage/state-store.js';
@@ -44,6 +47,8 @@ export interface LambdaSubsystemOptions {
    * in handlers call back into Tributary. Without it functions get no endpoint or credentials.
    */
   readonly baseUrl?: () => string;
+  /** Function and mapping metrics (Invocations, Errors, Duration, ..., PolledEventCount, ...) and mapping status. */
+  readonly metrics?: MetricsHub;
   /** Observers (the console): wrap the logger function output goes to, and the invoker every caller uses. */
   readonly observe?: {
     runtimeLogger?(target: RuntimeLogger): RuntimeLogger;
@@ -90,7 +95,7 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
     idleTimeoutMs: config.lambda.idleTimeoutMs,
     ...(baseUrl && { baseEnvironment: () => lambdaBaseEnvironment({ endpointUrl: baseUrl(), region, path: process.env.PATH }) }),
   });
-  const invoker: FunctionInvoker = options.observe?.invoker?.(runtime) ?? runtime;
+  const invoker: FunctionInvoker = meteredInvoker(options.observe?.invoker?.(runtime) ?? runtime, options.metrics);
   // Mappings start before the server listens: their first invocations wait for its URL, so no
   // instance starts without AWS_ENDPOINT_URL.
   const gated = baseUrl ? new UrlGatedInvoker(invoker, baseUrl) : undefined;
@@ -110,11 +115,13 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
     region,
     functions,
     tuning: config.mappings,
+    ...(options.metrics && { metrics: options.metrics }),
   });
 
   const mappings = new MappingRegistry({ store, clock, runner: engine, streams: options.streams, functions, accountId, region, logger });
   status.target = mappings;
   await mappings.load();
+  options.metrics?.setMappingStatusSource(mappingStatusSource(mappings, engine));
 
   const events = new EventInvocations({
     invoker,

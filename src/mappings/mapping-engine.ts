@@ -17,6 +17,9 @@ import { rewindCheckpoints, type RewindPosition } from './engine/checkpoint-rewi
 import { CheckpointStore } from './engine/checkpoint-store.js';
 import { DEFAULT_ENGINE_TUNING, type EngineTuning } from './engine/engine-tuning.js';
 import { MappingWorker, type WorkerDeps } from './engine/mapping-worker.js';
+import { MappingMeters } from '../metrics/mapping-meters.js';
+import type { LaneStatus } from '../metrics/mapping-status.js';
+import type { MetricsHub } from '../metrics/metrics-hub.js';
 import { ProcessingResultReporter } from './engine/processing-result.js';
 import { timerSleeper, type Sleeper } from './engine/sleeper.js';
 import type { MappingDefinition, MappingRunner, MappingStatusSink } from './mapping-definition.js';
@@ -45,6 +48,8 @@ export interface MappingEngineOptions {
   readonly sleeper?: Sleeper;
   /** Defaults to the notifier of `log` (the one the put path notifies). */
   readonly notifier?: AppendNotifier;
+  /** Event counts, iterator age and lane status go here when given. */
+  readonly metrics?: MetricsHub;
 }
 
 interface Running {
@@ -54,6 +59,7 @@ interface Running {
 
 export class MappingEngine implements MappingRunner {
   private readonly workers = new Map<string, Running>();
+  private readonly meters = new Map<string, MappingMeters>();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly checkpoints: CheckpointStore;
   private readonly reporter: ProcessingResultReporter;
@@ -80,6 +86,7 @@ export class MappingEngine implements MappingRunner {
       accountId: options.accountId,
       region: options.region,
       report: (uuid, result) => this.reporter.report(uuid, result),
+      ...(options.metrics?.enabled ? { telemetry: (uuid: string) => this.metersFor(uuid) } : {}),
     };
   }
 
@@ -112,6 +119,23 @@ export class MappingEngine implements MappingRunner {
     });
   }
 
+  /** Lanes (per shard: position, lag, state and reason) of every running mapping, read now. */
+  status(): Map<string, LaneStatus[]> {
+    const out = new Map<string, LaneStatus[]>();
+    for (const uuid of this.workers.keys()) out.set(uuid, this.meters.get(uuid)?.lanes() ?? []);
+    return out;
+  }
+
+  /** One MappingMeters per mapping, kept across restarts so counters keep counting. */
+  private metersFor(uuid: string): MappingMeters {
+    let found = this.meters.get(uuid);
+    if (found === undefined) {
+      found = new MappingMeters(this.options.metrics!, uuid);
+      this.meters.set(uuid, found);
+    }
+    return found;
+  }
+
   /** Stops a mapping for good and deletes its checkpoints. */
   remove(uuid: string): Promise<void> {
     return this.exclusive(uuid, async () => {
@@ -119,6 +143,7 @@ export class MappingEngine implements MappingRunner {
       this.workers.delete(uuid);
       await current?.worker.stop();
       this.reporter.forget(uuid);
+      this.meters.delete(uuid);
       await this.checkpoints.drop(uuid);
     });
   }

@@ -31,3 +31,30 @@ export interface MappingStatus {
   readonly state: string;
   readonly lanes: readonly LaneStatus[];
 }
+
+/** The human sentence for a lane state, e.g. "retrying batch 2 of 4 since 2026-11-23T09:15:02.000Z". */
+export function laneReason(state: LaneState): string {
+  switch (state.kind) {
+    case 'idle':
+      return 'idle';
+    case 'invoking':
+      return `invoking since ${new Date(state.sinceMs).toISOString()}`;
+    case 'retrying': {
+      const of = state.maxAttempts === null ? '' : ` of ${state.maxAttempts}`;
+      const error = state.lastError === undefined ? '' : `: ${state.lastError}`;
+      return `retrying batch (attempt ${state.attempt}${of}) since ${new Date(state.sinceMs).toISOString()}${error}`;
+    }
+    case 'waiting-for-parent':
+      return `waiting for parent shard ${state.parentShardIds.join(', ')}`;
+    case 'throttled':
+      return `throttled since ${new Date(state.sinceMs).toISOString()}`;
+    case 'disabled':
+      return 'mapping disabled';
+  }
+}
+
+/** Which of two lane states says more (a shard with several lanes shows the most telling one). */
+export function moreTelling(a: LaneState, b: LaneState): LaneState {
+  const rank = { disabled: 5, throttled: 4, retrying: 3, 'waiting-for-parent': 2, invoking: 1, idle: 0 } as const;
+  return rank[b.kind] > rank[a.kind] ? b : a;
+}

@@ -171,6 +171,8 @@ export class MetricsHub {
   /** Runs every sampler now (tests; the timer and prometheus() call it). */
   sampleNow(): void {
     for (const sample of this.samplers) sample();
+    // Reading mapping status also writes the per-shard lag gauges (MappingLagRecords/Milliseconds).
+    if (this.enabled) this.mappingSource?.();
   }
 
   /** Starts sampling gauges every second (the timer does not keep the process alive). */

@@ -132,6 +132,6 @@ function recordPutRecords(meters: KinesisMeters, input: OperationInput, output: 
     stream.counter('kinesis:IncomingRecords').add(okRecords);
     stream.counter('kinesis:IncomingBytes').add(okBytes);
   }
-  if (failed > 0) stream.counter('kinesis:PutRecords.FailedRecords').add(failed);
+  stream.counter('kinesis:PutRecords.FailedRecords').add(failed);
   if (throttled > 0) stream.counter('kinesis:WriteProvisionedThroughputExceeded').add(throttled);
 }

@@ -10,8 +10,8 @@ import type { QueueMessageSender } from '../../queues/queue-message-sender.js';
 import { failureRecord, failureRecordWithPayload, type Discard, type FailureSource } from './failure-record.js';
 
 export interface FailureDestination {
-  /** Delivers the record of `discard`; resolves once it is durable, or after logging why it could not be. */
-  deliver(discard: Discard, source: FailureSource, now: number): Promise<void>;
+  /** Delivers the record of `discard`; resolves true once it is durable, or false after logging why it could not be (or when there is no destination). */
+  deliver(discard: Discard, source: FailureSource, now: number): Promise<boolean>;
 }
 
 export interface DestinationDeps {
@@ -28,12 +28,14 @@ export function failureDestinationFor(arn: string | undefined, deps: Destination
     async deliver(discard, source, now) {
       try {
         await send(discard, source, now);
+        return true;
       } catch (err) {
         logger.warn({ err, destination: arn, mapping: deps.mappingUuid, shardId: source.shardId }, `on-failure delivery to ${kind} failed`);
+        return false;
       }
     },
   });
-  if (arn === undefined || arn === '') return { deliver: async () => {} };
+  if (arn === undefined || arn === '') return { deliver: async () => false };
   if (arn.startsWith('arn:aws:sqs:')) {
     return guarded('SQS', async (discard, source, now) => {
       await deps.queues.sendToArn(arn, failureRecord(discard, source, now));

@@ -19,6 +19,7 @@ import type { EngineTuning } from './engine-tuning.js';
 import { failureDestinationFor, type FailureDestination } from './failure-destination.js';
 import { firstOf } from './first-of.js';
 import { MappingInvoker } from './mapping-invoker.js';
+import { NOOP_TELEMETRY, type MappingTelemetry } from './mapping-telemetry.js';
 import { MappingStoppedError, unlessStopped } from './mapping-stopped.js';
 import { ShardPoller } from './shard-poller.js';
 import { startOffset } from './shard-start.js';
@@ -44,6 +45,8 @@ export interface WorkerDeps {
   readonly region: string;
   /** Reports a mapping's LastProcessingResult. */
   report(uuid: string, result: string): void;
+  /** Metrics and status of one mapping (none by default). */
+  telemetry?(uuid: string): MappingTelemetry;
 }
 
 export class MappingWorker {
@@ -58,6 +61,7 @@ export class MappingWorker {
   private readonly destination: FailureDestination;
   private loop: Promise<void> | undefined;
   private retentionMs = 24 * HOUR_MS;
+  readonly telemetry: MappingTelemetry;
 
   /** `after`: the previous incarnation's invocations; no batch is invoked before they ended. */
   constructor(
@@ -67,6 +71,7 @@ export class MappingWorker {
   ) {
     this.invoker = new MappingInvoker(deps.invoker, mapping.functionName, mapping.qualifier);
     this.filter = recordFilter(mapping.filterPatterns);
+    this.telemetry = deps.telemetry?.(mapping.uuid) ?? NOOP_TELEMETRY;
     this.destination = failureDestinationFor(mapping.onFailureDestination, {
       queues: deps.queues,
       dataDir: deps.dataDir,
@@ -128,7 +133,9 @@ export class MappingWorker {
       const checkpoint = this.checkpointOf(stream, shard.shardId);
       if (checkpoint?.finished) continue;
       const parents = [shard.parentShardId, shard.adjacentParentShardId].filter((id): id is string => id !== undefined && known.has(id));
-      if (parents.some((id) => !this.checkpointOf(stream, id)?.finished)) continue;
+      const waitingFor = parents.filter((id) => !this.checkpointOf(stream, id)?.finished);
+      this.telemetry.waiting(shard.shardId, waitingFor);
+      if (waitingFor.length > 0) continue;
       let position = checkpoint?.position;
       if (position === undefined) {
         // A shard created after the mapping started (resharding): from its first record.
@@ -184,6 +191,7 @@ export class MappingWorker {
           destination: this.destination,
           logger: deps.logger,
           report: (result) => deps.report(uuid, result),
+          telemetry: this.telemetry,
         },
         shard,
         streamId: stream.id,

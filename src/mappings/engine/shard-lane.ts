@@ -5,6 +5,7 @@
 
 import type { Logger } from 'pino';
 import type { Clock } from '../../engine/clock.js';
+import type { LaneState } from '../../metrics/mapping-status.js';
 import type { MappingDefinition } from '../mapping-definition.js';
 import { settleBatch, type SettleHooks } from './batch-settler.js';
 import { retryDelayMs, type EngineTuning } from './engine-tuning.js';
@@ -14,6 +15,7 @@ import { firstOf } from './first-of.js';
 import { classifyResult, type InvocationOutcome } from './invocation-outcome.js';
 import { kinesisEvent, MAX_INVOKE_PAYLOAD_BYTES, PLAIN_EVENT_OVERHEAD, recordsJsonBytes, type EventRecord } from './kinesis-event.js';
 import type { MappingInvoker } from './mapping-invoker.js';
+import { NOOP_TELEMETRY, type MappingTelemetry } from './mapping-telemetry.js';
 import { throwIfStopped, unlessStopped } from './mapping-stopped.js';
 import { processingResultOf, RESULT_FUNCTION_FAILED, RESULT_OK } from './processing-result.js';
 import type { Sleeper } from './sleeper.js';
@@ -35,6 +37,8 @@ export interface LaneContext {
   readonly logger: Logger;
   /** Reports a LastProcessingResult. */
   report(result: string): void;
+  /** Event counts for metrics (none by default). */
+  readonly telemetry?: MappingTelemetry;
   /** The stream's current retention period (ms): a record older than that has left the stream. */
   retentionMs(): number;
   /** The reader has read every record the shard holds right now. */
@@ -58,9 +62,14 @@ export class ShardLane {
   private window: TumblingWindow | undefined;
   private readonly windowMs: number;
   private readonly source: FailureSource;
+  private readonly telemetry: MappingTelemetry;
+  /** What the lane is doing, for status (read on demand, written once per batch or retry). */
+  private current: LaneState = { kind: 'idle' };
+  private lastError: string | undefined;
 
   constructor(private readonly ctx: LaneContext) {
     this.windowMs = ctx.mapping.tumblingWindowInSeconds * 1000;
+    this.telemetry = ctx.telemetry ?? NOOP_TELEMETRY;
     this.source = { functionArn: ctx.mapping.functionArn, shardId: ctx.shardId, streamArn: ctx.mapping.eventSourceArn };
   }
 
@@ -75,6 +84,17 @@ export class ShardLane {
   push(record: EventRecord): void {
     this.queue.push(record);
     this.queuedBytes += record.bytes;
+  }
+
+  /** What the lane is doing now. */
+  state(): LaneState {
+    return this.current;
+  }
+
+  /** Arrival time of the oldest record the lane holds and has not finished (undefined when none). */
+  oldestPendingTimestamp(): number | undefined {
+    const pending = this.inFlightDone < this.inFlight.length ? this.inFlight[this.inFlightDone] : this.queue[this.head];
+    return pending?.timestamp;
   }
 
   /** Offset of this lane's first record that is not done yet (Infinity when none is pending). */
@@ -123,6 +143,7 @@ export class ShardLane {
       formingSince = this.queue.length > this.head ? clock.now() : undefined;
       if (this.windowMs > 0) (this.window ??= this.openWindow(first)).include(batch);
       await settleBatch(batch, this.hooks());
+      this.current = { kind: 'idle' };
       this.inFlight = [];
       this.inFlightDone = 0;
       if (this.window?.terminateEarly) await this.finishWindow(true);
@@ -185,13 +206,22 @@ export class ShardLane {
         void ctx.progress(false);
       },
       discard: async (discard) => {
+        this.telemetry.dropped(discard.records.length);
         ctx.logger.info(
           { mapping: mapping.uuid, shardId: ctx.shardId, condition: discard.condition, records: discard.records.length },
           'event source mapping discarded records',
         );
-        await unlessStopped(ctx.destination.deliver(discard, this.source, ctx.clock.now()), ctx.abandonSignal);
+        const delivered = await unlessStopped(ctx.destination.deliver(discard, this.source, ctx.clock.now()), ctx.abandonSignal);
+        if (delivered) this.telemetry.delivered(discard.records.length);
       },
-      backoff: (attempt) => this.backoff(attempt),
+      backoff: (attempt) => {
+        const now = ctx.clock.now();
+        if (this.current.kind === 'throttled') return this.backoff(attempt);
+        const sinceMs = this.current.kind === 'retrying' ? this.current.sinceMs : now;
+        const maxAttempts = mapping.maximumRetryAttempts < 0 ? null : mapping.maximumRetryAttempts + 1;
+        this.current = { kind: 'retrying', attempt: attempt + 1, maxAttempts, sinceMs, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
+        return this.backoff(attempt);
+      },
     };
   }
 
@@ -200,9 +230,12 @@ export class ShardLane {
     throwIfStopped(ctx.signal);
     const window = this.window;
     const payload = window === undefined ? kinesisEvent(records) : window.event(records, false);
+    const startedAt = ctx.clock.now();
+    if (this.current.kind === 'idle') this.current = { kind: 'invoking', sinceMs: startedAt };
     const attempt = await ctx.invoker.invoke(payload, ctx.abandonSignal);
     if (attempt.kind === 'not-run') {
       const outcome: InvocationOutcome = { kind: 'not-run', error: attempt.error };
+      if (this.current.kind !== 'throttled') this.current = { kind: 'throttled', sinceMs: startedAt };
       ctx.logger.warn({ err: attempt.error, mapping: ctx.mapping.uuid, shardId: ctx.shardId }, 'event source mapping could not invoke its function');
       ctx.report(processingResultOf(outcome));
       return outcome;
@@ -212,6 +245,15 @@ export class ShardLane {
       requireState: window !== undefined,
     });
     if (window !== undefined && classified.state !== undefined) window.accept(classified.state);
+    const last = records[records.length - 1];
+    this.telemetry.invoked(records.length, ctx.shardId, last === undefined ? 0 : Math.max(0, startedAt - last.timestamp));
+    if (classified.outcome.kind !== 'success') {
+      this.telemetry.failedInvoke(records.length);
+      this.lastError = attempt.result.functionError ?? 'partial batch failure';
+    } else {
+      this.lastError = undefined;
+    }
+    if (this.current.kind === 'throttled') this.current = { kind: 'invoking', sinceMs: startedAt };
     ctx.report(processingResultOf(classified.outcome));
     return classified.outcome;
   }

@@ -12,6 +12,8 @@ import type { CheckpointStore } from './checkpoint-store.js';
 import { firstOf } from './first-of.js';
 import { EventRecordBuilder, MAX_INVOKE_PAYLOAD_BYTES } from './kinesis-event.js';
 import { laneOf } from './lane-of.js';
+import { probeLane } from './lane-probe.js';
+import { NOOP_TELEMETRY } from './mapping-telemetry.js';
 import { MappingStoppedError, throwIfStopped, unlessStopped } from './mapping-stopped.js';
 import { ShardLane, type LaneContext } from './shard-lane.js';
 import { Wakeup } from './wakeup.js';
@@ -76,6 +78,33 @@ export class ShardPoller {
 
   /** Polls until the shard is finished or gone; throws MappingStoppedError when stopped. */
   async run(): Promise<PollerEnd> {
+    const detach = (this.options.lane.telemetry ?? NOOP_TELEMETRY).attach(this.options.shard.shardId, () => this.probe());
+    try {
+      return await this.runLanes();
+    } finally {
+      detach();
+    }
+  }
+
+  private probe(): ReturnType<typeof probeLane> {
+    let oldest: number | undefined = this.pending[this.next]?.timestamp;
+    let checkpoint = this.position;
+    for (const lane of this.lanes) {
+      checkpoint = Math.min(checkpoint, lane.unfinishedFrom());
+      const t = lane.oldestPendingTimestamp();
+      if (t !== undefined && (oldest === undefined || t < oldest)) oldest = t;
+    }
+    return probeLane({
+      shard: this.options.shard,
+      log: this.options.log,
+      now: this.options.lane.clock.now(),
+      checkpoint,
+      oldestPending: oldest,
+      states: this.lanes.map((lane) => lane.state()),
+    });
+  }
+
+  private async runLanes(): Promise<PollerEnd> {
     const runs = this.lanes.map((lane) =>
       lane.run().catch((err: unknown) => {
         this.abort.abort();
@@ -156,6 +185,8 @@ export class ShardPoller {
     const factor = this.lanes.length;
     const cutoff = lane.clock.now() - this.options.retentionMs();
     const touched = new Set<ShardLane>();
+    const from = this.next;
+    let filteredOut = 0;
     while (this.next < this.pending.length) {
       const record = this.pending[this.next]!;
       if (record.timestamp >= cutoff) {
@@ -166,11 +197,16 @@ export class ShardPoller {
           if (!target.hasRoom()) break;
           target.push(this.builder.build(record, sequenceNumber));
           touched.add(target);
+        } else {
+          filteredOut++;
         }
       }
       this.next++;
       this.position = record.offset + 1;
     }
+    const telemetry = lane.telemetry ?? NOOP_TELEMETRY;
+    if (this.next > from) telemetry.polled(this.next - from);
+    if (filteredOut > 0) telemetry.filteredOut(filteredOut);
     if (this.next >= this.pending.length) this.pending = [];
     for (const target of touched) target.wakeup.notify();
     void this.progress(false);
