@@ -1,0 +1,153 @@
+// The issue's browser test, in real headless Chromium: a server with a two-shard stream and a
+// mapping whose function chokes on a poison record; the console shows the records in the shard
+// chart (updating live), finds a record by partition key and shows the mapping's lag and why.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { EsmFixture, type TestFunction } from '../integration/support/esm-fixture.js';
+import { recordingHandler, recordText } from '../integration/support/esm-handler.js';
+import { chromiumMissing, launchChromium, type BrowserSession } from './support/headless-chromium.js';
+
+const STREAM = 'console-orders';
+const SHARD0 = 'shardId-000000000000';
+const SHARD1 = 'shardId-000000000001';
+
+const order = (n: number, customer: string): string => JSON.stringify({ order: n, customer, total: n * 10 });
+type Put = { readonly key: string; readonly data: string; readonly shardId: string };
+/**
+ * Keys land by their MD5 hash (no explicit hash keys): shard 0 gets customer-4 three times and
+ * customer-9 once, shard 1 customer-42 and customer-8.
+ */
+const FIRST: readonly Put[] = [
+  { key: 'customer-4', data: order(1, 'customer-4'), shardId: SHARD0 },
+  { key: 'customer-4', data: order(2, 'customer-4'), shardId: SHARD0 },
+  { key: 'customer-9', data: order(3, 'customer-9'), shardId: SHARD0 },
+  { key: 'customer-4', data: order(4, 'customer-4'), shardId: SHARD0 },
+  { key: 'customer-42', data: order(5, 'customer-42'), shardId: SHARD1 },
+  { key: 'customer-8', data: order(6, 'customer-8'), shardId: SHARD1 },
+];
+const SEARCHED = FIRST[4]!;
+/** Put while the page is open: the function throws on any batch holding "poison", so shard 0 stops here. */
+const POISON: readonly Put[] = [
+  { key: 'poison-key', data: 'poison pill', shardId: SHARD0 },
+  { key: 'customer-4', data: order(8, 'customer-4'), shardId: SHARD0 },
+];
+
+const skip = chromiumMissing();
+
+describe('web console in headless Chromium', { skip }, () => {
+  let fx: EsmFixture;
+  let fn: TestFunction;
+  let session: BrowserSession;
+
+  async function put(records: readonly Put[]): Promise<void> {
+    const out = await fx.kinesis.send(new PutRecordsCommand({ StreamName: STREAM, Records: records.map((r) => ({ PartitionKey: r.key, Data: Buffer.from(r.data) })) }));
+    assert.equal(out.FailedRecordCount, 0);
+    assert.deepEqual(out.Records!.map((r) => r.ShardId), records.map((r) => r.shardId));
+  }
+
+  before(async () => {
+    [fx, session] = await Promise.all([EsmFixture.start(), launchChromium()]);
+  });
+
+  after(async () => {
+    await session?.close();
+    await fx?.close();
+  });
+
+  test('shard chart shows the records live, a record is found by key, the mapping shows its lag and why', async () => {
+    try {
+      await walkThrough();
+    } catch (err) {
+      await session.screenshot('console-failure').catch(() => undefined);
+      throw err;
+    }
+  });
+
+  async function walkThrough(): Promise<void> {
+    const { page } = session;
+    const streamArn = await fx.createStream(STREAM, 2);
+    fn = await fx.createFunction('console-fn', recordingHandler(`console.log('batch of ' + event.Records.length); if (event.Records.some((r) => data(r).includes('poison'))) throw new Error('poison record'); return null;`));
+    const mapping = await fx.createMapping({ FunctionName: fn.name, EventSourceArn: streamArn, StartingPosition: 'TRIM_HORIZON', BatchSize: 10 });
+    await put(FIRST);
+    await fx.waitForInvocations(fn, (all) => all.flatMap((i) => i.event.Records).length === FIRST.length, 'the first six records delivered');
+
+    // Streams list → stream page.
+    await page.goto(`${fx.server.url}/console/`);
+    await page.locator(`[data-testid="stream-row"][data-stream-name="${STREAM}"]`).click();
+    await page.getByTestId('stream-title').filter({ hasText: STREAM }).waitFor();
+    const shardTotal = (shardId: string) => page.locator(`[data-testid="shard-row"][data-shard-id="${shardId}"] [data-testid="shard-total-records"]`);
+    await shardTotal(SHARD0).filter({ hasText: /^4$/ }).waitFor();
+    await shardTotal(SHARD1).filter({ hasText: /^2$/ }).waitFor();
+    assert.equal(await page.getByTestId('shard-row').count(), 2);
+    await page.locator('[data-testid="shard-chart-note"][data-records="6"]').waitFor();
+    await page.locator('[data-testid="shard-chart"] canvas').first().waitFor();
+    assert.notEqual(await page.getByTestId('shard-chart').getAttribute('data-points'), '0');
+    const hotShard0 = page.locator(`[data-testid="hot-keys-shard"][data-shard-id="${SHARD0}"] [data-testid="hot-key"]`);
+    await hotShard0.first().waitFor();
+    assert.deepEqual(await hotShard0.first().locator('span').allTextContents(), ['customer-4', '3']);
+
+    // Live: records put now appear without a reload.
+    await put(POISON);
+    await shardTotal(SHARD0).filter({ hasText: /^6$/ }).waitFor();
+    await page.locator('[data-testid="shard-chart-note"][data-records="8"]').waitFor();
+    await session.screenshot('console-stream');
+
+    // Record browser: search by partition key; JSON shown pretty; the put command works.
+    await page.getByTestId('record-search-input').fill(SEARCHED.key);
+    await page.getByTestId('record-search-submit').click();
+    await page.locator('[data-testid="record-results"][data-count="1"]').waitFor();
+    const result = page.getByTestId('record-result');
+    assert.equal(await result.getAttribute('data-partition-key'), SEARCHED.key);
+    assert.equal(await result.getByTestId('record-data').textContent(), JSON.stringify(JSON.parse(SEARCHED.data), null, 2));
+    const command = await result.getByTestId('copy-put-command').getAttribute('title');
+    assert.match(command ?? '', /^aws kinesis put-record --stream-name 'console-orders' --partition-key 'customer-42' /);
+    await session.screenshot('console-record-search');
+
+    await fx.waitForInvocations(fn, (all) => all.some((i) => i.outcome === 'error'), 'the poison batch failing');
+
+    // Functions: invocations with errors, and the function's own log lines.
+    await page.getByTestId('nav-functions').click();
+    const fnCard = page.locator(`[data-testid="function-row"][data-function-name="${fn.name}"]`);
+    await fnCard.getByTestId('function-errors').filter({ hasText: /^[1-9]/ }).waitFor();
+    await fnCard.getByTestId('function-logs').filter({ hasText: /batch of [0-9]/ }).waitFor();
+    assert.ok(Number((await fnCard.getByTestId('function-invocations').textContent())!.replace(/,/g, '')) >= 3);
+    await session.screenshot('console-functions');
+
+    // Mappings: shard 0 retries the poison batch (2 records behind), shard 1 is caught up.
+    await page.getByTestId('nav-mappings').click();
+    const card = page.locator(`[data-testid="mapping-row"][data-mapping-uuid="${mapping.UUID}"]`);
+    await card.locator(`[data-testid="mapping-lane"][data-shard-id="${SHARD0}"][data-state="retrying"]`).waitFor();
+    await card.locator(`[data-testid="mapping-lane"][data-shard-id="${SHARD1}"]:not([data-state="retrying"])`).waitFor();
+    await card.locator('[data-testid="mapping-lag"][data-lag-records="2"]').waitFor();
+    assert.match((await card.getByTestId('mapping-lag').textContent()) ?? '', /^2 records · /);
+    assert.notEqual(await card.getByTestId('mapping-lag').getAttribute('data-lag-ms'), '0');
+    assert.match((await card.locator(`[data-testid="mapping-lane"][data-shard-id="${SHARD0}"] [data-testid="mapping-lane-reason"]`).textContent()) ?? '', /retrying/i);
+    assert.equal(await card.getByTestId('mapping-state').textContent(), 'Enabled');
+    const failing = card.getByTestId('mapping-failing-record');
+    await failing.filter({ hasText: 'poison-key' }).waitFor();
+    assert.match((await failing.textContent()) ?? '', /poison pill/);
+    await session.screenshot('console-mappings');
+
+    assert.deepEqual(fn.invocations().filter((i) => i.outcome === 'ok').flatMap((i) => i.event.Records.map(recordText)).sort(), FIRST.map((r) => r.data).sort());
+
+    // The copied put command, pasted into a shell, puts the same record again.
+    await runShell(command!.replace(/^aws /, '/usr/bin/aws '));
+    const again = (await (await fetch(`${fx.server.url}/console/api/streams/${STREAM}/records?partitionKey=${SEARCHED.key}`)).json()) as { records: { data: { utf8: string } }[] };
+    assert.deepEqual(again.records.map((r) => r.data.utf8), [SEARCHED.data, SEARCHED.data]);
+
+    assert.deepEqual(session.blockedRequests, [], 'the console loads nothing from outside');
+    assert.deepEqual(session.pageErrors, []);
+  }
+});
+
+/** Runs a shell command line (as a user pasting it would) with dummy credentials; rejects on a non-zero exit. */
+function runShell(command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('/bin/sh', ['-c', command], {
+      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'dummy-secret', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true' },
+      timeout: 30_000,
+    }, (err, stdout, stderr) => (err ? reject(new Error(`${command}\n${stderr}`)) : resolve(stdout)));
+  });
+}
