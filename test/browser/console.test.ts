@@ -1,6 +1,7 @@
 // The browser test, in real headless Chromium: a server with a two-shard stream and a
 // mapping whose function chokes on a poison record; the console shows the records in the shard
-// chart (updating live), finds a record by partition key and shows the mapping's lag and why.
+// chart (updating live), finds a record by partition key, shows the mapping's lag and why, and
+// disables, rewinds and enables the mapping.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -56,7 +57,7 @@ describe('web console in headless Chromium', { skip }, () => {
     await fx?.close();
   });
 
-  test('shard chart shows the records live, a record is found by key, the mapping shows its lag and why', async () => {
+  test('shard chart shows the records live, a record is found by key, the mapping shows its lag and why and is rewound', async () => {
     try {
       await walkThrough();
     } catch (err) {
@@ -129,8 +130,18 @@ describe('web console in headless Chromium', { skip }, () => {
     await failing.filter({ hasText: 'poison-key' }).waitFor();
     assert.match((await failing.textContent()) ?? '', /poison pill/);
     await session.screenshot('console-mappings');
+    const delivered = (): string[] => fn.invocations().filter((i) => i.outcome === 'ok').flatMap((i) => i.event.Records.map(recordText));
+    assert.deepEqual(delivered().sort(), FIRST.map((r) => r.data).sort());
 
-    assert.deepEqual(fn.invocations().filter((i) => i.outcome === 'ok').flatMap((i) => i.event.Records.map(recordText)).sort(), FIRST.map((r) => r.data).sort());
+    // Disable, rewind to TRIM_HORIZON (confirming the dialog), enable: shard 1 is delivered again.
+    await card.getByTestId('mapping-enable-toggle').click();
+    await card.getByTestId('mapping-state').filter({ hasText: /^Disabled$/ }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByTestId('mapping-rewind').click();
+    await page.getByTestId('mapping-flash').filter({ hasText: /^Mapping rewound$/ }).waitFor();
+    await card.getByTestId('mapping-enable-toggle').filter({ hasText: /^Enable$/ }).click();
+    await card.getByTestId('mapping-state').filter({ hasText: /^Enabled$/ }).waitFor();
+    await fx.waitForInvocations(fn, () => delivered().filter((d) => d === SEARCHED.data).length === 2, 'shard 1 delivered again after the rewind');
 
     // The copied put command, pasted into a shell, puts the same record again.
     await runShell(command!.replace(/^aws /, '/usr/bin/aws '));
