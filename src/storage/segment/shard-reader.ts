@@ -11,6 +11,9 @@ import { SEGMENT_HEADER_BYTES } from './segment-header.js';
 import type { Segment } from './segment.js';
 import type { ShardLog } from './shard-log.js';
 
+/** Largest positional read (the scanner's default cap). */
+const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+
 /** Records at or after `fromOffset` (clamped up to startOffset), within the caps of `options`. */
 export async function readShard(shard: ShardLog, fromOffset: number, options: ReadOptions): Promise<ReadResult> {
   const maxRecords = Math.max(1, Math.floor(options.maxRecords));
@@ -21,7 +24,6 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
     const records: StoredRecord[] = [];
     let bytes = 0;
     let done = false;
-    const initialChunkBytes = Math.min(Math.max(64 * 1024, Math.min(maxBytes, maxRecords * 1100)), 1024 * 1024);
     // Each step looks the segment up again by offset: retention may remove segments meanwhile.
     for (let next = from; !done && next < end; ) {
       const segment = segmentForOffset(shard.segments, next);
@@ -32,7 +34,8 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
         continue;
       }
       const point = (await shard.indexFor(segment))?.floorOffset(next - segment.baseOffset);
-      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, initialChunkBytes, (buf, pos, size) => {
+      const firstRead = firstReadBytes(segment, maxRecords, maxBytes);
+      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, firstRead, (buf, pos, size) => {
         const offset = readEntryHeader(buf, pos, size).offset;
         if (offset < from) return true;
         if (offset >= end) return !(done = true);
@@ -76,11 +79,23 @@ export async function offsetForTimestamp(shard: ShardLog, timestamp: number): Pr
 async function scanSegment(shard: ShardLog, segment: Segment, start: number, initialChunkBytes: number, visit: EntryVisitor): Promise<void> {
   const lease = await shard.config.handles.acquire(segment.logPath);
   try {
-    const result = await scanEntries(lease.handle, start, segment.readableSize, { verifyChecksum: true, initialChunkBytes }, visit);
+    const result = await scanEntries(lease.handle, start, segment.readableSize, { verifyChecksum: true, initialChunkBytes, maxChunkBytes: MAX_CHUNK_BYTES }, visit);
     if (result.outcome === 'invalid') throw new CorruptSegmentError(segment.logPath, result.position);
   } finally {
     lease.release();
   }
+}
+
+/**
+ * Size of the first positional read of a segment: room for `maxRecords` entries of the segment's
+ * average size (capped by `maxBytes` of data), from 64 KiB to the scanner's 4 MiB chunk cap. Reads
+ * of ~10 MB are thus a few equal 4 MiB reads, which the allocator reuses well, while small reads
+ * and small records do not read far past what they return.
+ */
+function firstReadBytes(segment: Segment, maxRecords: number, maxBytes: number): number {
+  const average = segment.recordCount > 0 ? (segment.size - SEGMENT_HEADER_BYTES) / segment.recordCount : 1024;
+  const wanted = Math.min(maxRecords * average, maxBytes + maxRecords * 64);
+  return Math.min(Math.max(64 * 1024, Math.ceil(wanted)), MAX_CHUNK_BYTES);
 }
 
 /** The segment holding `offset`: the last whose base offset is <= offset, else the first one. */
