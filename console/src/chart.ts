@@ -28,7 +28,7 @@ export class Chart {
   private plot: uPlot | undefined;
   private labels = '';
 
-  constructor(private readonly container: HTMLElement, private readonly options: { unit: string; format?: (v: number) => string; height?: number }) {}
+  constructor(private readonly container: HTMLElement, private readonly options: { unit: string; format?: (v: number) => string; height?: number; /** Smallest top of the y axis. */ minMax?: number }) {}
 
   update(series: readonly ChartSeries[]): void {
     const data = align(series);
@@ -53,10 +53,10 @@ export class Chart {
         height: this.options.height ?? 180,
         legend: { show: series.length > 1 },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max > 0 ? max * 1.15 : 1, this.options.minMax ?? 0)] } },
         axes: [
           { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, label: this.options.unit, labelSize: 18, size: 56, values: (_u, vals) => vals.map(fmt) },
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, label: this.options.unit, labelSize: 18, labelGap: 4, size: 72, values: (_u, vals) => vals.map(fmt) },
         ],
         series: [
           {},

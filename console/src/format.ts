@@ -17,6 +17,8 @@ export function bytes(n: number): string {
 }
 
 export function duration(ms: number): string {
+  if (ms === 0) return '0 ms';
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;

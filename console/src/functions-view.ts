@@ -13,6 +13,7 @@ export function functionsView(main: HTMLElement): View {
     async refresh() {
       const { functions } = await get<{ functions: FunctionView[] }>('/functions');
       fill(list, ...(functions.length === 0 ? [h('p', { class: 'empty card' }, 'No functions yet.')] : functions.map(card)));
+      list.querySelectorAll('pre.logs').forEach((pre) => (pre.scrollTop = pre.scrollHeight));
     },
   };
 }

@@ -69,7 +69,7 @@ function lane(l: LaneView): HTMLElement {
   const cls = l.state.kind === 'retrying' || l.state.kind === 'throttled' ? 'error' : l.state.kind === 'invoking' ? 'ok' : 'muted';
   return h('tr', { 'data-testid': 'mapping-lane', 'data-shard-id': l.shardId, 'data-state': l.state.kind },
     h('td', { class: 'mono' }, l.shardId),
-    h('td', {}, h('span', { class: `badge ${cls}` }, l.state.kind), ' ', h('span', { class: 'muted small', 'data-testid': 'mapping-lane-reason' }, l.reason)),
+    h('td', {}, h('span', { class: `badge ${cls}` }, l.state.kind), ' ', h('span', { class: 'muted small', 'data-testid': 'mapping-lane-reason' }, l.reason === l.state.kind ? '' : l.reason)),
     h('td', { class: 'num' }, count(l.lagRecords)),
     h('td', { class: 'num' }, duration(l.lagMs)),
     h('td', { class: 'mono small muted' }, l.position ?? '—'));

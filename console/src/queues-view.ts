@@ -50,5 +50,5 @@ function message(m: MessageView): HTMLElement {
       ? h('pre', { class: 'data' }, m.body)
       : h('div', { 'data-testid': 'failed-batch' },
           h('div', { class: 'small' }, h('span', { class: 'badge error' }, b.condition ?? 'failed'), ` ${b.records.length} record(s) from `, h('strong', {}, b.streamName ?? b.streamArn), ` ${b.shardId}`),
-          ...b.records.map((r) => h('div', { class: 'failed-record', 'data-testid': 'failed-record' }, h('span', { class: 'pill mono' }, r.partitionKey), ' ', h('code', { class: 'small' }, (r.data.json ?? r.data.utf8 ?? r.data.base64).slice(0, 300))))));
+          ...b.records.map((r) => h('div', { class: 'failed-record', 'data-testid': 'failed-record' }, h('span', { class: 'pill mono' }, r.partitionKey), ' ', h('code', { class: 'small' }, (r.data.utf8 ?? r.data.base64).slice(0, 300))))));
 }

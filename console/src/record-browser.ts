@@ -36,7 +36,7 @@ export function recordBrowser(streamName: string): HTMLElement {
 
   async function search(): Promise<void> {
     const value = input.value.trim();
-    const params = new URLSearchParams({ limit: '50' });
+    const params = new URLSearchParams({ limit: '25' });
     const m = mode.value as Mode;
     if (m === 'partitionKey' && value) params.set('partitionKey', value);
     if (m === 'sequenceNumber' && value) params.set('sequenceNumber', value);

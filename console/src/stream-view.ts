@@ -19,7 +19,8 @@ function lineage(s: ShardView): HTMLElement {
 }
 
 function short(shardId: string): string {
-  return shardId.replace(/^shardId-0*/, '#') || '#0';
+  const n = Number(shardId.split('-')[1]);
+  return Number.isInteger(n) ? `#${n}` : shardId;
 }
 
 function hashRange(s: ShardView): HTMLElement {
@@ -38,7 +39,7 @@ export function streamView(main: HTMLElement, name: string): View {
   const chartNote = h('p', { class: 'muted small', 'data-testid': 'shard-chart-note' });
   const hotKeys = h('div', { class: 'hot-keys', 'data-testid': 'hot-keys' });
   const recordsChart = new Chart(recordsChartEl, { unit: 'records / s', format: (v) => count(Math.round(v * 10) / 10) });
-  const ageChart = new Chart(ageChartEl, { unit: 'iterator age', format: duration });
+  const ageChart = new Chart(ageChartEl, { unit: 'iterator age', format: duration, minMax: 1000 });
   fill(
     main,
     h('header', { class: 'page-head' }, h('a', { href: '#/streams', class: 'crumb' }, 'Streams'), h('h1', { 'data-testid': 'stream-title' }, name)),
