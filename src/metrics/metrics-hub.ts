@@ -75,6 +75,8 @@ export interface MetricsHubOptions {
   readonly hotKeyCapacity?: number;
   /** Most hot-key sketches (scopes) kept; further scopes are not tracked. Default 10000. */
   readonly maxHotKeyScopes?: number;
+  /** Once a sketch is full, a new key gets in with probability 1/n (weight n). Default 8; 1 = exact space-saving. */
+  readonly hotKeyReplaceOneIn?: number;
 }
 
 /** Hot paths resolve a handle once (per stream, shard, function...) and bump it per batch. */
@@ -86,6 +88,7 @@ export class MetricsHub {
   private readonly sketches = new Map<string, SpaceSaving>();
   private readonly hotKeyCapacity: number;
   private readonly maxHotKeyScopes: number;
+  private readonly hotKeyReplaceOneIn: number;
   private readonly exporter = new PrometheusExporter();
   private readonly samplers: (() => void)[] = [];
   private readonly sources = new Map<string, () => unknown>();
@@ -102,6 +105,7 @@ export class MetricsHub {
     });
     this.hotKeyCapacity = options.hotKeyCapacity ?? 32;
     this.maxHotKeyScopes = options.maxHotKeyScopes ?? 10_000;
+    this.hotKeyReplaceOneIn = options.hotKeyReplaceOneIn ?? 8;
   }
 
   /** A counter handle for one series; resolve once, bump often. Throws for a metric or dimension set not in the catalogue. */
@@ -127,7 +131,7 @@ export class MetricsHub {
     let sketch = this.sketches.get(key);
     if (sketch === undefined) {
       if (this.sketches.size >= this.maxHotKeyScopes) return NOOP_HANDLE;
-      sketch = new SpaceSaving(this.hotKeyCapacity);
+      sketch = new SpaceSaving(this.hotKeyCapacity, this.hotKeyReplaceOneIn);
       this.sketches.set(key, sketch);
     }
     return sketch;

@@ -22,3 +22,16 @@ describe('SpaceSaving', () => {
     assert.equal(s.top(1)[0]!.count, 100);
   });
 });
+
+describe('SpaceSaving with sampled replacement', () => {
+  test('tracked keys count exactly; a dominant key is found among many random ones', () => {
+    const s = new SpaceSaving(8, 8);
+    for (let i = 0; i < 20_000; i++) {
+      s.offer(`random-${i}`);
+      if (i % 4 === 0) s.offer('hot');
+    }
+    const [first] = s.top(1);
+    assert.equal(first!.key, 'hot');
+    assert.ok(first!.count - first!.error <= 5000 && first!.count >= 5000 - 8 * 8, `count ${first!.count} error ${first!.error}`);
+  });
+});

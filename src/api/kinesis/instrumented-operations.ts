@@ -14,8 +14,19 @@ function streamNameOf(input: OperationInput): string {
   return arn.slice(arn.indexOf('/') + 1);
 }
 
+/** UTF-8 length of a partition key without leaving JS (Buffer.byteLength costs more for short strings). */
 function keyBytes(key: string): number {
-  return Buffer.byteLength(key);
+  let bytes = key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 export function instrumentOperations<D>(operations: readonly Operation<D>[], hub: MetricsHub): Operation<D>[] {
