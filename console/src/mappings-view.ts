@@ -79,7 +79,7 @@ function failing(l: LaneView): HTMLElement {
   const r = l.failingRecord!;
   const error = l.state.kind === 'retrying' ? l.state.lastError : undefined;
   return h('div', { class: 'failing', 'data-testid': 'mapping-failing-record' },
-    h('div', { class: 'small' }, h('strong', {}, `${l.shardId} is stuck on`), ' ', h('span', { class: 'pill mono' }, r.partitionKey), ' ', h('span', { class: 'mono muted small' }, r.sequenceNumber)),
+    h('div', { class: 'small' }, h('strong', {}, `${l.shardId} keeps failing on the batch starting at`), ' ', h('span', { class: 'pill mono' }, r.partitionKey), ' ', h('span', { class: 'mono muted small' }, r.sequenceNumber)),
     error ? h('div', { class: 'error-text small' }, error) : null,
     h('pre', { class: 'data' }, r.data.json ?? r.data.utf8 ?? r.data.base64));
 }
