@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { serializationException } from '../errors/common-errors.js';
 import { writeJson } from './json-writer.js';
+import type { OutputBufferPool } from './output-buffer-pool.js';
 
 /**
  * Parses a request body. Returns a plain object or array (arrays are left for the validator,
@@ -26,7 +27,10 @@ export function decodeJson(body: Buffer): unknown {
   return value;
 }
 
-/** Serialises an output or error body (conventions in json-writer.ts) into one exact-size Buffer. */
-export function encodeJson(value: unknown): Buffer {
-  return writeJson(value);
+/**
+ * Serialises an output or error body (conventions in json-writer.ts) into one exact-size Buffer.
+ * With `pool`, large bodies reuse its memory: release the Buffer to it once it has been sent.
+ */
+export function encodeJson(value: unknown, pool?: OutputBufferPool): Buffer {
+  return writeJson(value, pool);
 }

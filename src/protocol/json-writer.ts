@@ -6,6 +6,8 @@
 // epoch seconds with a millisecond fraction, non-finite numbers → null, undefined/functions/symbols
 // → omitted from objects and null in arrays. Strings are escaped exactly as JSON.stringify does.
 
+import type { OutputBufferPool } from './output-buffer-pool.js';
+
 /** A char JSON.stringify escapes, or one that is not ASCII (so not one byte in UTF-8). */
 const NOT_PLAIN = /[\u0000-\u001f"\\\u0080-\uffff]/;
 const MAX_CACHED_KEYS = 1024;
@@ -51,10 +53,10 @@ class JsonEncoding {
   private out = Buffer.alloc(0) as Buffer & Latin1Writable;
   private pos = 0;
 
-  encode(value: unknown): Buffer {
+  encode(value: unknown, pool: OutputBufferPool | undefined): Buffer {
     const size = this.measure(value);
     if (size < 0) return Buffer.from('null', 'latin1');
-    this.out = Buffer.allocUnsafe(size) as Buffer & Latin1Writable;
+    this.out = (pool === undefined ? Buffer.allocUnsafe(size) : pool.acquire(size)) as Buffer & Latin1Writable;
     this.write(value);
     if (this.pos !== size) throw new Error(`JSON writer wrote ${this.pos} bytes, measured ${size}`);
     return this.out;
@@ -188,7 +190,10 @@ class JsonEncoding {
   }
 }
 
-/** The JSON text of `value` as one Buffer of exactly its length (`null` for undefined). */
-export function writeJson(value: unknown): Buffer {
-  return new JsonEncoding().encode(value);
+/**
+ * The JSON text of `value` as one Buffer of exactly its length (`null` for undefined), taken
+ * from `pool` when given (the caller then releases it to the pool when done with it).
+ */
+export function writeJson(value: unknown, pool?: OutputBufferPool): Buffer {
+  return new JsonEncoding().encode(value, pool);
 }
