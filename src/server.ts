@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './engine/clock.js';
 import { RecordService } from './engine/streams/record-service.js';
 import { RetentionSweeper } from './engine/streams/retention-sweeper.js';
 import { StreamRegistry } from './engine/streams/stream-registry.js';
+import { createFirehoseSubsystem } from './delivery/firehose-subsystem.js';
 import { createLambdaSubsystem } from './functions/lambda-subsystem.js';
 import { createQueueSubsystem } from './queues/queue-subsystem.js';
 import { Gateway } from './http/gateway.js';
@@ -156,8 +157,27 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     closers.push(() => lambda.close());
 
-    // Firehose joins this list later.
-    const services: JsonRpcService[] = [createKinesisService({ streams, records }, { metrics }), ...queues.services];
+    const firehose = await createFirehoseSubsystem({
+      store,
+      log,
+      streams,
+      records,
+      invoker: lambda.invoker,
+      clock,
+      logger,
+      metrics,
+      dataDir,
+      accountId: config.accountId,
+      region: config.region,
+      config,
+    });
+    closers.push(() => firehose.close());
+
+    const services: JsonRpcService[] = [
+      createKinesisService({ streams, records }, { metrics }),
+      ...firehose.services,
+      ...queues.services,
+    ];
     const gateway = new Gateway({
       logger,
       routers: [
