@@ -1,0 +1,21 @@
+// The pipeline's view of F3's formatter (src/delivery/format/): turns one buffer's records into an
+// object body (newline delimiter, Parquet conversion, compression) with its file extension.
+
+import type { FormatSettings } from '../delivery-stream-definition.js';
+import type { DeliveryRecord } from '../sink.js';
+
+export interface EncodedObject {
+  readonly body: Buffer;
+  readonly contentType?: string;
+  readonly contentEncoding?: string;
+  /** '' or e.g. '.gz', '.parquet'. */
+  readonly extension: string;
+}
+
+/** Encodes buffers. Contract: encode throws when the records cannot be converted (format-conversion-failed). */
+export interface Formatter {
+  encode(records: readonly DeliveryRecord[]): EncodedObject;
+}
+
+/** `createFormatter` from src/delivery/format/ satisfies this. */
+export type FormatterFactory = (settings: FormatSettings) => Formatter;
