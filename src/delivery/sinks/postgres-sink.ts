@@ -1,0 +1,118 @@
+// The PostgreSQL destination (the warehouse): one transaction per delivered buffer, rows inserted with
+// multi-row INSERTs; with a record id column the insert is `ON CONFLICT (<id>) DO NOTHING`, so a
+// redelivered buffer never duplicates rows (effectively-once). Creates the table when missing.
+
+import pg from 'pg';
+import type { Sink, SinkBatch } from '../sink.js';
+import { resolveColumns, toRows, type ColumnType, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
+import { quoteIdentifier, quoteTableName } from './sql-identifier.js';
+
+export interface PostgresSinkOptions extends RowMappingOptions {
+  /** `postgres://user:pass@host:port/db`. */
+  readonly connectionString: string;
+  /** CREATE TABLE IF NOT EXISTS before the first insert (default true). */
+  readonly createTable?: boolean;
+  /** Connections kept open (default 2). */
+  readonly maxConnections?: number;
+}
+
+const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
+  text: 'text',
+  bigint: 'bigint',
+  double: 'double precision',
+  boolean: 'boolean',
+  json: 'jsonb',
+  timestamp: 'timestamptz',
+};
+
+/** PostgreSQL caps a statement at 65535 bind parameters. */
+const MAX_PARAMETERS = 65535;
+const MAX_ROWS_PER_INSERT = 1000;
+
+export class PostgresSink implements Sink {
+  readonly #pool: pg.Pool;
+  readonly #table: string;
+  readonly #columns: readonly ResolvedColumn[];
+  readonly #createTable: boolean;
+  #tableReady: Promise<void> | undefined;
+
+  constructor(options: PostgresSinkOptions) {
+    this.#table = quoteTableName(options.table);
+    this.#columns = resolveColumns(options);
+    this.#createTable = options.createTable ?? true;
+    this.#pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 2,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle connection dropped by the server: the next deliver() reconnects or rejects, and the pipeline retries.
+    this.#pool.on('error', () => undefined);
+  }
+
+  /** Inserts the batch's records in one transaction; resolves once committed. */
+  async deliver(batch: SinkBatch): Promise<void> {
+    const rows = toRows(batch.records, this.#columns);
+    if (rows.length === 0) return;
+    await this.#ensureTable();
+    const client = await this.#pool.connect();
+    // A connection lost mid-transaction is reported both as the query's rejection and as an 'error' event.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
+    let failure: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const perInsert = Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / this.#columns.length));
+      for (let i = 0; i < rows.length; i += perInsert) {
+        const chunk = rows.slice(i, i + perInsert);
+        await client.query(this.#insertSql(chunk.length), chunk.flat());
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      failure = err instanceof Error ? err : new Error(String(err));
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw failure;
+    } finally {
+      client.off('error', ignore);
+      client.release(failure);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  #ensureTable(): Promise<void> {
+    if (!this.#createTable) return Promise.resolve();
+    this.#tableReady ??= this.#pool.query(this.#createSql()).then(
+      () => undefined,
+      (err: unknown) => {
+        this.#tableReady = undefined;
+        throw err;
+      },
+    );
+    return this.#tableReady;
+  }
+
+  #createSql(): string {
+    const defs = this.#columns.map((c) => {
+      const def = `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`;
+      return c.isRecordId ? `${def} NOT NULL UNIQUE` : def;
+    });
+    return `CREATE TABLE IF NOT EXISTS ${this.#table} (${defs.join(', ')})`;
+  }
+
+  #insertSql(rowCount: number): string {
+    const names = this.#columns.map((c) => quoteIdentifier(c.name)).join(', ');
+    const width = this.#columns.length;
+    const tuples: string[] = [];
+    for (let r = 0; r < rowCount; r++) {
+      const params = this.#columns.map((c, i) => `$${r * width + i + 1}::${SQL_TYPES[c.type]}`);
+      tuples.push(`(${params.join(', ')})`);
+    }
+    const id = this.#columns.find((c) => c.isRecordId);
+    const conflict = id === undefined ? '' : ` ON CONFLICT (${quoteIdentifier(id.name)}) DO NOTHING`;
+    return `INSERT INTO ${this.#table} (${names}) VALUES ${tuples.join(', ')}${conflict}`;
+  }
+}
+
