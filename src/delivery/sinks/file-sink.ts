@@ -28,7 +28,7 @@ export class FileSink implements Sink {
   async deliver(batch: SinkBatch): Promise<void> {
     const target = objectKeyPath(this.bucketDir, batch.objectKey);
     const dir = dirname(target);
-    await mkdir(dir, { recursive: true });
+    const firstCreated = await mkdir(dir, { recursive: true });
     const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       const handle = await open(temp, 'w');
@@ -43,11 +43,23 @@ export class FileSink implements Sink {
       await rm(temp, { force: true });
       throw err;
     }
-    if (this.fsync) await syncDirectory(dir);
+    if (this.fsync) await syncNewPath(dir, firstCreated);
   }
 
   /** Nothing to release: every delivery opens and closes its own file. */
   async close(): Promise<void> {}
+}
+
+/** fsyncs `dir` and, when folders were just created (from `firstCreated` down), each of their parents. */
+async function syncNewPath(dir: string, firstCreated: string | undefined): Promise<void> {
+  const dirs = [dir];
+  if (firstCreated !== undefined) {
+    for (let d = dir; dirname(d) !== d; d = dirname(d)) {
+      dirs.push(dirname(d));
+      if (d === firstCreated) break;
+    }
+  }
+  for (const d of dirs) await syncDirectory(d);
 }
 
 async function syncDirectory(dir: string): Promise<void> {
