@@ -1,0 +1,121 @@
+// The DuckDB destination (embedded analytics warehouse, one database file): one transaction per
+// delivered buffer, multi-row INSERTs; with a record id column the insert is
+// `ON CONFLICT (<id>) DO NOTHING`, so a redelivered buffer never duplicates rows. Creates the table.
+
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { Sink, SinkBatch } from '../sink.js';
+import { acquireDuckDb, type DuckDbHandle } from './duckdb-instances.js';
+import { resolveColumns, toRows, type ColumnType, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
+import { quoteIdentifier, quoteTableName } from './sql-identifier.js';
+
+export interface DuckDbSinkOptions extends RowMappingOptions {
+  /** Path of the database file (created when missing). */
+  readonly path: string;
+  /** CREATE TABLE IF NOT EXISTS before the first insert (default true). */
+  readonly createTable?: boolean;
+}
+
+const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
+  text: 'VARCHAR',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  json: 'JSON',
+  timestamp: 'TIMESTAMPTZ',
+};
+
+const ROWS_PER_INSERT = 500;
+
+export class DuckDbSink implements Sink {
+  readonly #path: string;
+  readonly #table: string;
+  readonly #columns: readonly ResolvedColumn[];
+  readonly #createTable: boolean;
+  #open: Promise<{ handle: DuckDbHandle; connection: DuckDBConnection }> | undefined;
+  /** Deliveries run one at a time on the sink's connection. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(options: DuckDbSinkOptions) {
+    this.#path = options.path;
+    this.#table = quoteTableName(options.table);
+    this.#columns = resolveColumns(options);
+    this.#createTable = options.createTable ?? true;
+  }
+
+  /** Inserts the batch's records in one transaction; resolves once committed. */
+  deliver(batch: SinkBatch): Promise<void> {
+    const run = this.#queue.then(() => this.#deliver(batch));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#queue;
+    const opened = this.#open;
+    this.#open = undefined;
+    if (opened === undefined) return;
+    const { handle, connection } = await opened.catch(() => ({ handle: undefined, connection: undefined }));
+    connection?.closeSync();
+    handle?.release();
+  }
+
+  async #deliver(batch: SinkBatch): Promise<void> {
+    if (this.#closed) throw new Error('DuckDB sink is closed');
+    const rows = toRows(batch.records, this.#columns);
+    if (rows.length === 0) return;
+    const { connection } = await this.#connection();
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+        await connection.run(this.#insertSql(chunk.length), chunk.flat() as DuckDBValue[]);
+      }
+      await connection.run('COMMIT');
+    } catch (err) {
+      await connection.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  #connection(): Promise<{ handle: DuckDbHandle; connection: DuckDBConnection }> {
+    this.#open ??= (async () => {
+      const handle = await acquireDuckDb(this.#path);
+      try {
+        const connection = await handle.instance.connect();
+        if (this.#createTable) await connection.run(this.#createSql());
+        return { handle, connection };
+      } catch (err) {
+        handle.release();
+        throw err;
+      }
+    })();
+    const opening = this.#open;
+    opening.catch(() => {
+      if (this.#open === opening) this.#open = undefined;
+    });
+    return opening;
+  }
+
+  #createSql(): string {
+    const defs = this.#columns.map((c) => {
+      const def = `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`;
+      return c.isRecordId ? `${def} NOT NULL UNIQUE` : def;
+    });
+    return `CREATE TABLE IF NOT EXISTS ${this.#table} (${defs.join(', ')})`;
+  }
+
+  #insertSql(rowCount: number): string {
+    const names = this.#columns.map((c) => quoteIdentifier(c.name)).join(', ');
+    const width = this.#columns.length;
+    const tuples: string[] = [];
+    for (let r = 0; r < rowCount; r++) {
+      const params = this.#columns.map((c, i) => `CAST($${r * width + i + 1} AS ${SQL_TYPES[c.type]})`);
+      tuples.push(`(${params.join(', ')})`);
+    }
+    const id = this.#columns.find((c) => c.isRecordId);
+    const conflict = id === undefined ? '' : ` ON CONFLICT (${quoteIdentifier(id.name)}) DO NOTHING`;
+    return `INSERT INTO ${this.#table} (${names}) VALUES ${tuples.join(', ')}${conflict}`;
+  }
+}
