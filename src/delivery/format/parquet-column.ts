@@ -10,7 +10,7 @@ export interface ParquetColumn {
 }
 
 /** A column value ready for the writer; `undefined` means the record cannot be converted. */
-export type ParquetValue = string | number | boolean | Date | null;
+export type ParquetValue = string | number | bigint | boolean | Date | null;
 
 const HIVE_TYPES: Readonly<Record<string, ParquetColumnType>> = {
   string: 'STRING', varchar: 'STRING', char: 'STRING',
@@ -69,6 +69,8 @@ function inferredType(seen: ReadonlySet<string>): ParquetColumnType {
 }
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
 
 /** Coerces one JSON value to the column's type; undefined when it cannot be. */
 export function coerceValue(value: unknown, type: ParquetColumnType): ParquetValue | undefined {
@@ -78,11 +80,15 @@ export function coerceValue(value: unknown, type: ParquetColumnType): ParquetVal
       return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
     case 'JSON':
       return JSON.stringify(value);
-    case 'INT32':
-    case 'INT64': {
+    case 'INT32': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && INTEGER_TEXT.test(value.trim()) ? Number(value) : NaN;
-      if (!Number.isSafeInteger(n)) return undefined;
-      return type === 'INT32' && (n < -2147483648 || n > 2147483647) ? undefined : n;
+      return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : undefined;
+    }
+    case 'INT64': {
+      if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : undefined;
+      if (typeof value !== 'string' || !INTEGER_TEXT.test(value.trim())) return undefined;
+      const n = BigInt(value.trim());
+      return n >= INT64_MIN && n <= INT64_MAX ? n : undefined;
     }
     case 'FLOAT':
     case 'DOUBLE': {
