@@ -122,7 +122,7 @@ function convert(value: unknown, type: ColumnType, wholeRecord: boolean): RowVal
     case 'json':
       return JSON.stringify(value);
     case 'bigint':
-      if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
       return typeof value === 'string' && /^-?\d{1,18}$/.test(value) ? value : null;
     case 'double': {
       const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
