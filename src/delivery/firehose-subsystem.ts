@@ -3,6 +3,7 @@
 // server.ts calls createFirehoseSubsystem once and closes it on shutdown.
 
 import type { Logger } from 'pino';
+import { createFirehoseService } from '../api/firehose/firehose-service.js';
 import type { JsonRpcService } from '../api/operation.js';
 import type { Config } from '../config/config-schema.js';
 import type { Clock } from '../engine/clock.js';
@@ -12,6 +13,11 @@ import type { FunctionInvoker } from '../functions/function-invoker.js';
 import type { MetricsHub } from '../metrics/metrics-hub.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { StateStore } from '../storage/state-store.js';
+import type { DeliveryStreamDefinition } from './delivery-stream-definition.js';
+import { DeliveryStreamRegistry, definitionOf, type StoredDeliveryStream } from './delivery-stream-registry.js';
+import type { DeliverySource } from './pipeline/delivery-source.js';
+import { DirectPutIngest, directPutShard } from './sources/direct-put-ingest.js';
+import { DELIVERY_CHECKPOINTS, DirectPutSource } from './sources/direct-put-source.js';
 
 export interface FirehoseSubsystemOptions {
   readonly store: StateStore;
@@ -26,16 +32,81 @@ export interface FirehoseSubsystemOptions {
   readonly accountId: string;
   readonly region: string;
   readonly config: Config;
+  /** Runs delivery for each stream (F2's DeliveryEngine); without one, records are stored but not delivered. */
+  readonly runner?: DeliveryRunner;
+}
+
+/** What the subsystem needs of the delivery engine. */
+export interface DeliveryRunner {
+  /** Starts delivering `stream` from `source` (which it iterates until stopped). */
+  start(stream: DeliveryStreamDefinition, source: DeliverySource): void | Promise<void>;
+  /** Stops delivering the named stream. */
+  stop(name: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface FirehoseSubsystem {
-  /** The Firehose_20150804 JSON-RPC service (empty until the API lands). */
+  /** The Firehose_20150804 JSON-RPC service. */
   readonly services: JsonRpcService[];
+  readonly registry: DeliveryStreamRegistry;
   /** Stops sources and the delivery engine; idempotent. */
   close(): Promise<void>;
 }
 
 export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions): Promise<FirehoseSubsystem> {
-  void options;
-  return { services: [], close: async () => {} };
+  const { store, log, clock, logger, runner } = options;
+  const ingest = new DirectPutIngest({ log, clock });
+  const sources = new Map<string, DeliverySource>();
+
+  const openSource = (stream: StoredDeliveryStream): DeliverySource | undefined => {
+    if (stream.type === 'DirectPut') return new DirectPutSource({ stream, log, store, ingest });
+    return undefined; // KinesisStreamAsSource: not yet wired.
+  };
+  const startDelivery = async (stream: StoredDeliveryStream): Promise<void> => {
+    const source = openSource(stream);
+    if (!source || !runner) return;
+    sources.set(stream.name, source);
+    await runner.start(definitionOf(stream), source);
+  };
+  const stopDelivery = async (name: string): Promise<void> => {
+    if (runner) await runner.stop(name);
+    await sources.get(name)?.close();
+    sources.delete(name);
+  };
+
+  const registry = new DeliveryStreamRegistry({
+    store,
+    clock,
+    accountId: options.accountId,
+    region: options.region,
+    createDelayMs: options.config.kinesis.createDelayMs,
+    listener: {
+      async created(stream) {
+        if (stream.type === 'DirectPut') await log.createShard(directPutShard(stream));
+        await startDelivery(stream);
+      },
+      async updated(stream) {
+        await stopDelivery(stream.name);
+        await startDelivery(stream);
+      },
+      async deleted(stream) {
+        await stopDelivery(stream.name);
+        if (stream.type === 'DirectPut') await log.deleteShard(directPutShard(stream));
+        await store.commit([{ kind: 'delete', collection: DELIVERY_CHECKPOINTS, key: `${stream.name}/${stream.id}` }]);
+      },
+    },
+  });
+  await registry.load();
+  logger.debug({ deliveryStreams: registry.list().length }, 'firehose subsystem ready');
+
+  let closed: Promise<void> | undefined;
+  return {
+    services: [createFirehoseService({ registry, ingest, streams: options.streams })],
+    registry,
+    close: () =>
+      (closed ??= (async () => {
+        for (const name of [...sources.keys()]) await stopDelivery(name);
+        await runner?.close();
+      })()),
+  };
 }
