@@ -175,6 +175,24 @@ describe('HttpEndpointSink', () => {
     await refused.close();
   });
 
+  test('fromSettings maps the destination settings', async () => {
+    const ep = await endpoint([]);
+    const sink = HttpEndpointSink.fromSettings(
+      {
+        kind: 'http-endpoint', url: ep.url, accessKey: 'k', contentEncoding: 'NONE', commonAttributes: { a: 'b' },
+        retryDurationInSeconds: 300, s3BackupMode: 'FailedDataOnly', backup: { kind: 's3', bucket: 'b', prefix: '' },
+      },
+      { sourceArn: ARN, clock: new ManualClock(3) },
+    );
+    await sink.deliver(batch(['z']));
+    await sink.close();
+    const h = ep.seen[0]!.headers;
+    assert.equal(h['x-amz-firehose-access-key'], 'k');
+    assert.equal(h['x-amz-firehose-common-attributes'], '{"commonAttributes":{"a":"b"}}');
+    assert.equal(h['content-encoding'], undefined);
+    assert.deepEqual(JSON.parse(bodyText(ep.seen[0]!)), { requestId: httpEndpointRequestId(ARN, 'k1'), timestamp: 3, records: [{ data: 'eg==' }] });
+  });
+
   test('more than 10,000 records go in requests of at most 10,000; empty batch sends nothing', async () => {
     const ep = await endpoint([]);
     const sink = new HttpEndpointSink({ url: ep.url, sourceArn: ARN, clock: new ManualClock() });

@@ -7,6 +7,7 @@ import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Clock } from '../../engine/clock.js';
+import type { HttpEndpointDestinationSettings } from '../delivery-stream-definition.js';
 import type { DeliveryRecord, Sink, SinkBatch } from '../sink.js';
 import { HttpEndpointDeliveryError } from './http-endpoint-error.js';
 import { httpEndpointRequestId } from './http-endpoint-request-id.js';
@@ -38,6 +39,18 @@ export interface HttpEndpointSinkOptions {
 export class HttpEndpointSink implements Sink {
   private readonly target: URL;
   private readonly agent: HttpAgent;
+
+  /** The sink for a delivery stream's HTTP endpoint destination (its S3 backup is the pipeline's business). */
+  static fromSettings(settings: HttpEndpointDestinationSettings, context: { sourceArn: string; clock: Clock }): HttpEndpointSink {
+    return new HttpEndpointSink({
+      url: settings.url,
+      ...(settings.accessKey !== undefined && { accessKey: settings.accessKey }),
+      contentEncoding: settings.contentEncoding,
+      commonAttributes: settings.commonAttributes,
+      sourceArn: context.sourceArn,
+      clock: context.clock,
+    });
+  }
 
   constructor(private readonly options: HttpEndpointSinkOptions) {
     this.target = new URL(options.url);
