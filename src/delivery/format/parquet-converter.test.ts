@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { createFormatter } from './formatter.js';
+import { FormatConversionError } from './format-conversion-error.js';
 import { MALFORMED_DATA, ParquetConverter } from './parquet-converter.js';
 
 const rec = (text: string) => ({ data: Buffer.from(text) });
@@ -22,11 +23,12 @@ function codecs(body: Buffer): string[] {
 describe('ParquetConverter', () => {
   test('infers columns from the records: integers, doubles, booleans, strings, nested JSON, missing keys', async () => {
     const converter = new ParquetConverter({ outputFormat: 'PARQUET', parquetCompression: 'SNAPPY' });
-    const result = converter.convert([
+    const records = [
       rec('{"id":1,"price":2.5,"ok":true,"name":"a","tags":["x"]}'),
       rec('{"id":2,"price":3,"ok":false,"extra":"late"}\n'),
-    ]);
-    assert.equal(result.convertedCount, 2);
+    ];
+    const result = converter.convert(records);
+    assert.deepEqual(result.converted, records);
     assert.deepEqual(result.failed, []);
     assert.deepEqual(await readBack(result.body!), [
       { id: 1n, price: 2.5, ok: true, name: 'a', tags: '["x"]', extra: null },
@@ -73,7 +75,7 @@ describe('ParquetConverter', () => {
     const converter = new ParquetConverter({ outputFormat: 'PARQUET', parquetCompression: 'SNAPPY', schema: [{ name: 'n', type: 'int' }] });
     const records = [rec('{"n":1}'), rec('not json'), rec('[1,2]'), rec('{"n":"x"}'), rec('{"n":3000000000}'), rec('{"n":2}')];
     const result = converter.convert(records);
-    assert.equal(result.convertedCount, 2);
+    assert.deepEqual(result.converted, [records[0], records[5]]);
     assert.deepEqual(result.failed, [
       { record: records[1], errorCode: MALFORMED_DATA, errorMessage: 'The record is not a JSON object.' },
       { record: records[2], errorCode: MALFORMED_DATA, errorMessage: 'The record is not a JSON object.' },
@@ -92,22 +94,42 @@ describe('ParquetConverter', () => {
 });
 
 describe('createFormatter with format conversion', () => {
-  test('writes a .parquet object and reports failed records', async () => {
-    const formatter = createFormatter({ appendNewline: true, compression: 'UNCOMPRESSED', formatConversion: { outputFormat: 'PARQUET', parquetCompression: 'SNAPPY' } });
-    const records = [rec('{"a":"x"}'), rec('oops')];
-    const encoded = await formatter.encode(records);
+  const conversion = { appendNewline: true, compression: 'UNCOMPRESSED', formatConversion: { outputFormat: 'PARQUET', parquetCompression: 'SNAPPY' } } as const;
+
+  test('writes a .parquet object of the records', async () => {
+    const formatter = createFormatter(conversion);
+    const encoded = formatter.encode([rec('{"a":"x"}'), rec('{"a":"y"}')]);
     assert.equal(encoded.extension, '.parquet');
-    assert.equal(encoded.includedCount, 1);
-    assert.deepEqual(encoded.failed, [{ record: records[1], errorCode: MALFORMED_DATA, errorMessage: 'The record is not a JSON object.' }]);
-    assert.deepEqual(encoded.body.subarray(0, 4).toString(), 'PAR1');
-    assert.deepEqual(await readBack(encoded.body), [{ a: 'x' }]);
+    assert.equal(encoded.body.subarray(0, 4).toString(), 'PAR1');
+    assert.deepEqual(await readBack(encoded.body), [{ a: 'x' }, { a: 'y' }]);
+    assert.deepEqual((await formatter.encodeAsync([rec('{"a":"x"}'), rec('{"a":"y"}')])).body, encoded.body);
   });
 
-  test('when every record fails the body is empty and includedCount is 0', async () => {
-    const formatter = createFormatter({ appendNewline: false, compression: 'UNCOMPRESSED', formatConversion: { outputFormat: 'PARQUET', parquetCompression: 'SNAPPY' } });
-    const encoded = await formatter.encode([rec('x')]);
-    assert.equal(encoded.body.length, 0);
-    assert.equal(encoded.includedCount, 0);
-    assert.equal(encoded.failed.length, 1);
+  test('throws FormatConversionError with the failures and an object of the records that converted', async () => {
+    const records = [rec('{"a":"x"}'), rec('oops')];
+    const error = captureError(() => createFormatter(conversion).encode(records));
+    assert.ok(error instanceof FormatConversionError);
+    assert.equal(error.message, '1 record(s) failed format conversion: The record is not a JSON object.');
+    assert.deepEqual(error.failures, [{ record: records[1], errorCode: MALFORMED_DATA, errorMessage: 'The record is not a JSON object.' }]);
+    assert.deepEqual(error.converted, [records[0]]);
+    assert.equal(error.partial?.extension, '.parquet');
+    assert.deepEqual(await readBack(error.partial!.body), [{ a: 'x' }]);
+  });
+
+  test('when every record fails there is no partial object', async () => {
+    const error = captureError(() => createFormatter(conversion).encode([rec('x')]));
+    assert.ok(error instanceof FormatConversionError);
+    assert.equal(error.partial, undefined);
+    assert.deepEqual(error.converted, []);
+    await assert.rejects(createFormatter(conversion).encodeAsync([rec('x')]), { name: 'FormatConversionError' });
   });
 });
+
+function captureError(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected an error');
+}

@@ -21,7 +21,8 @@ export interface ConversionFailure<R> {
 export interface ConversionResult<R> {
   /** The Parquet file; undefined when no record converted. */
   readonly body: Buffer | undefined;
-  readonly convertedCount: number;
+  /** The records the file holds, in input order. */
+  readonly converted: readonly R[];
   readonly failed: readonly ConversionFailure<R>[];
 }
 
@@ -50,7 +51,7 @@ export class ParquetConverter {
     }
     const columns = this.declared ?? inferColumns(parsed);
     const values: ParquetValue[][] = columns.map(() => []);
-    let convertedCount = 0;
+    const converted: R[] = [];
     for (let row = 0; row < parsed.length; row += 1) {
       const object = parsed[row]!;
       const rowValues: ParquetValue[] = [];
@@ -66,11 +67,11 @@ export class ParquetConverter {
       if (bad !== undefined) failed.push({ record: kept[row]!, errorCode: MALFORMED_DATA, errorMessage: bad });
       else {
         for (let c = 0; c < columns.length; c += 1) values[c]!.push(rowValues[c]!);
-        convertedCount += 1;
+        converted.push(kept[row]!);
       }
     }
-    if (convertedCount === 0) return { body: undefined, convertedCount, failed };
-    return { body: this.write(columns, values), convertedCount, failed };
+    if (converted.length === 0) return { body: undefined, converted, failed };
+    return { body: this.write(columns, values), converted, failed };
   }
 
   private write(columns: readonly ParquetColumn[], values: readonly ParquetValue[][]): Buffer {

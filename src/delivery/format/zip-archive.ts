@@ -2,7 +2,7 @@
 // Written by hand around node:zlib's raw deflate (off the event loop) because buffers are bounded
 // (≤ 128 MiB), so the classic 32-bit ZIP structures always suffice.
 import { promisify } from 'node:util';
-import { deflateRaw } from 'node:zlib';
+import { deflateRaw, deflateRawSync } from 'node:zlib';
 import { crc32 } from '@node-rs/crc32';
 
 const deflateRawAsync = promisify(deflateRaw);
@@ -11,8 +11,16 @@ const DEFLATE = 8;
 const VERSION = 20;
 
 /** Packs `data` as the single entry `entryName`, stamped with `modified` (UTC, 2-second DOS precision). */
-export async function zipSingleEntry(entryName: string, data: Buffer, modified: Date, level = 6): Promise<Buffer> {
-  const deflated = await deflateRawAsync(data, { level });
+export async function zipSingleEntry(entryName: string, data: Buffer, modified: Date): Promise<Buffer> {
+  return packSingleEntry(entryName, data, await deflateRawAsync(data), modified);
+}
+
+/** zipSingleEntry on the calling thread (same bytes). */
+export function zipSingleEntrySync(entryName: string, data: Buffer, modified: Date): Buffer {
+  return packSingleEntry(entryName, data, deflateRawSync(data), modified);
+}
+
+function packSingleEntry(entryName: string, data: Buffer, deflated: Buffer, modified: Date): Buffer {
   const name = Buffer.from(entryName, 'utf8');
   const crc = crc32(data) >>> 0;
   if (data.length >= 0xffffffff || deflated.length >= 0xffffffff) throw new RangeError('ZIP entry too large');
