@@ -21,7 +21,8 @@ function settings(overrides: Partial<FormatSettings>): FormatSettings {
 describe('createFormatter', () => {
   test('satisfies the pipeline\'s FormatterFactory port', () => {
     const factory: FormatterFactory = createFormatter;
-    assert.equal(factory(settings({ compression: 'GZIP' })).encode(records).extension, '.gz');
+    const deliveryRecords = records.map((record, i) => ({ ...record, recordId: `s/${i}` }));
+    assert.equal(gunzipSync(factory(settings({ compression: 'GZIP' })).encode(deliveryRecords).body).toString(), '{"a":1}{"b":"x"}');
   });
 
   test('uncompressed body is the plain concatenation of the records, no extension', async () => {
