@@ -35,8 +35,8 @@ export interface StoredDeliveryStream {
 export type DeliveryStreamStatus = 'CREATING' | 'ACTIVE';
 
 export interface DeliveryStreamListener {
-  /** A stream was created (also called for every stream on load). */
-  created(stream: StoredDeliveryStream): Promise<void>;
+  /** A stream was created (`fresh`), or loaded at start-up (not fresh). */
+  created(stream: StoredDeliveryStream, fresh: boolean): Promise<void>;
   /** Its destination changed (new version). */
   updated(stream: StoredDeliveryStream): Promise<void>;
   /** It was deleted; release its source and buffers. */
@@ -89,7 +89,7 @@ export class DeliveryStreamRegistry {
   async load(): Promise<void> {
     for (const entry of await this.options.store.list<StoredDeliveryStream>(DELIVERY_STREAMS)) {
       this.streams.set(entry.key, entry.value);
-      await this.options.listener?.created(entry.value);
+      await this.options.listener?.created(entry.value, false);
     }
   }
 
@@ -118,7 +118,7 @@ export class DeliveryStreamRegistry {
     };
     await this.options.store.commit([{ kind: 'put', collection: DELIVERY_STREAMS, key: spec.name, value: stream, expectedVersion: 0 }]);
     this.streams.set(spec.name, stream);
-    await this.options.listener?.created(stream);
+    await this.options.listener?.created(stream, true);
     return stream;
   }
 

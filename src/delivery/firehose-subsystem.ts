@@ -18,6 +18,7 @@ import { DeliveryStreamRegistry, definitionOf, type StoredDeliveryStream } from 
 import type { DeliverySource } from './pipeline/delivery-source.js';
 import { DirectPutIngest, directPutShard } from './sources/direct-put-ingest.js';
 import { DELIVERY_CHECKPOINTS, DirectPutSource } from './sources/direct-put-source.js';
+import { KinesisStreamSource, startAtLatest } from './sources/kinesis-stream-source.js';
 
 export interface FirehoseSubsystemOptions {
   readonly store: StateStore;
@@ -60,7 +61,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
 
   const openSource = (stream: StoredDeliveryStream): DeliverySource | undefined => {
     if (stream.type === 'DirectPut') return new DirectPutSource({ stream, log, store, ingest });
-    return undefined; // KinesisStreamAsSource: not yet wired.
+    return new KinesisStreamSource({ stream, streams: options.streams, log, store });
   };
   const startDelivery = async (stream: StoredDeliveryStream): Promise<void> => {
     const source = openSource(stream);
@@ -81,8 +82,9 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
     region: options.region,
     createDelayMs: options.config.kinesis.createDelayMs,
     listener: {
-      async created(stream) {
+      async created(stream, fresh) {
         if (stream.type === 'DirectPut') await log.createShard(directPutShard(stream));
+        else if (fresh) await startAtLatest({ stream, streams: options.streams, log, store });
         await startDelivery(stream);
       },
       async updated(stream) {
@@ -92,7 +94,8 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
       async deleted(stream) {
         await stopDelivery(stream.name);
         if (stream.type === 'DirectPut') await log.deleteShard(directPutShard(stream));
-        await store.commit([{ kind: 'delete', collection: DELIVERY_CHECKPOINTS, key: `${stream.name}/${stream.id}` }]);
+        const checkpoints = await store.list(DELIVERY_CHECKPOINTS, { prefix: `${stream.name}/${stream.id}` });
+        await store.commit(checkpoints.map((c) => ({ kind: 'delete' as const, collection: DELIVERY_CHECKPOINTS, key: c.key })));
       },
     },
   });

@@ -27,6 +27,8 @@ export class DirectPutSource implements DeliverySource {
   private readonly shard: string;
   private readonly key: string;
   private readonly batches = new CheckpointedBatches<number>();
+  /** Serialises checkpoint writes so they never go backwards. */
+  private writing = Promise.resolve();
 
   constructor(private readonly options: DirectPutSourceOptions) {
     this.shard = directPutShard(options.stream);
@@ -61,7 +63,9 @@ export class DirectPutSource implements DeliverySource {
           if (marker.acked) return;
           marker.acked = true;
           const safe = this.batches.advance();
-          if (safe !== undefined) await store.commit([{ kind: 'put', collection: DELIVERY_CHECKPOINTS, key: this.key, value: safe }]);
+          if (safe === undefined) return;
+          this.writing = this.writing.then(() => store.commit([{ kind: 'put', collection: DELIVERY_CHECKPOINTS, key: this.key, value: safe }]));
+          await this.writing;
         },
       };
     }

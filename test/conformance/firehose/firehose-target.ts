@@ -31,6 +31,7 @@ export interface FirehoseTarget {
   readonly clock: ManualClock;
   readonly subsystem: FirehoseSubsystem;
   readonly streams: StreamRegistry;
+  readonly records: RecordService;
   readonly log: SegmentRecordLog;
   json(operation: string, body?: Record<string, unknown>): Promise<FirehoseAnswer>;
   call(operation: string, body?: Record<string, unknown>): Promise<Record<string, any>>;
@@ -91,6 +92,7 @@ export async function openFirehoseTarget(runner?: () => DeliveryRunner): Promise
       return subsystem;
     },
     streams,
+    records,
     log,
     json,
     call,
