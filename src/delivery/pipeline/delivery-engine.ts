@@ -1,0 +1,121 @@
+// DeliveryEngine: runs every active delivery stream's pipeline (source → processing → buffers →
+// formatter → sink), with on-disk spooling of failed deliveries under <dataDir>/delivery-spool/.
+// F1's firehose subsystem constructs one and calls start/stop as streams are created, updated
+// (stop + start with the new definition and a fresh source) and deleted.
+
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Clock } from '../../engine/clock.js';
+import type { FunctionInvoker } from '../../functions/function-invoker.js';
+import { timerSleeper, type Sleeper } from '../../mappings/engine/sleeper.js';
+import type { MetricsHub } from '../../metrics/metrics-hub.js';
+import type { DeliveryStreamDefinition, DestinationSettings, S3DestinationSettings } from '../delivery-stream-definition.js';
+import type { Sink } from '../sink.js';
+import type { DeliverySource } from './delivery-source.js';
+import { DeliverySpool } from './delivery-spool.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import type { FormatterFactory } from './formatter-port.js';
+import { RecordRouter } from './record-router.js';
+import { StreamMeters } from './stream-meters.js';
+import { StreamRunner } from './stream-runner.js';
+
+export interface DeliveryEngineTuning {
+  /** Buffered + queued bytes per stream before early flushes and intake back-pressure (default 256 MiB). */
+  readonly maxBufferedBytes?: number;
+  /** Failed attempts before a batch is spooled to disk (default 3). */
+  readonly spoolAfterAttempts?: number;
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Active partitions per stream (default 500). */
+  readonly maxPartitions?: number;
+}
+
+export interface DeliveryEngineOptions {
+  readonly invoker: FunctionInvoker;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics?: MetricsHub;
+  readonly dataDir: string;
+  /** Builds the sink for a destination (also called with backup S3 settings for error output). */
+  readonly sinkFactory: (destination: DestinationSettings) => Sink;
+  readonly formatter: FormatterFactory;
+  readonly region?: string;
+  /** Defaults to real (unref'd) timers; tests pass a ManualSleeper. */
+  readonly sleeper?: Sleeper;
+  readonly tuning?: DeliveryEngineTuning;
+}
+
+interface Running {
+  readonly abort: AbortController;
+  readonly source: DeliverySource;
+  readonly sinks: Sink[];
+  readonly done: Promise<unknown>;
+}
+
+/** Error output for destinations without an S3 backup configuration. */
+const FALLBACK_ERROR_BUCKET = (name: string): S3DestinationSettings => ({ kind: 's3', bucket: 'firehose-errors', prefix: `${name}/` });
+
+export class DeliveryEngine {
+  private readonly running = new Map<string, Running>();
+
+  constructor(private readonly o: DeliveryEngineOptions) {}
+
+  /** Starts delivering `stream` from `source` (stops a running pipeline of that name first). */
+  async start(stream: DeliveryStreamDefinition, source: DeliverySource): Promise<void> {
+    await this.stop(stream.name);
+    const t = this.o.tuning ?? {};
+    const sleeper = this.o.sleeper ?? timerSleeper;
+    const logger = this.o.logger.child({ deliveryStream: stream.name });
+    const settings = stream.destination.settings;
+    const main = this.o.sinkFactory(settings);
+    const error = settings.kind === 's3' ? main : this.o.sinkFactory(settings.backup ?? FALLBACK_ERROR_BUCKET(stream.name));
+    const spool = new DeliverySpool(join(this.o.dataDir, 'delivery-spool', stream.name));
+    await spool.open();
+    const meters = new StreamMeters(this.o.metrics, stream.name, this.o.clock);
+    meters.spooled(spool.bytes);
+    const worker = new DeliveryWorker({
+      sinks: { main, error }, spool, sleeper, logger,
+      spoolAfterAttempts: t.spoolAfterAttempts ?? 3, initialBackoffMs: t.initialBackoffMs ?? 1000, maxBackoffMs: t.maxBackoffMs ?? 60_000,
+      onDelivered: (role, batch) => { meters.delivered(role, batch); meters.spooled(spool.bytes); },
+    });
+    const router = new RecordRouter({ definition: stream, invoker: this.o.invoker, region: this.o.region ?? 'us-east-1', now: () => this.o.clock.now() });
+    const runner = new StreamRunner({
+      definition: stream, source, router, formatter: this.o.formatter(stream.destination.format), worker,
+      clock: this.o.clock, sleeper, logger, meters,
+      maxBufferedBytes: Math.max(t.maxBufferedBytes ?? 256 * 1024 * 1024, 2 * stream.destination.bufferingHints.sizeInMBs * 1024 * 1024),
+      maxPartitions: t.maxPartitions ?? 500,
+    });
+    const abort = new AbortController();
+    const guard = (what: string, p: Promise<void>): Promise<void> => p.catch((err: unknown) => logger.error({ err }, `${what} stopped on an error`));
+    const done = Promise.all([
+      guard('intake', runner.intake(abort.signal)),
+      guard('timers', runner.timers(abort.signal)),
+      guard('delivery', worker.run(abort.signal)),
+      guard('spool', worker.runSpool(abort.signal).then(() => meters.spooled(spool.bytes))),
+    ]);
+    this.running.set(stream.name, { abort, source, sinks: main === error ? [main] : [main, error], done });
+  }
+
+  /** Names of the running pipelines. */
+  get names(): string[] {
+    return [...this.running.keys()];
+  }
+
+  /**
+   * Stops a pipeline: closes its source, abandons buffered and undelivered data (it was not
+   * acknowledged, so the source yields it again on the next start) and closes its sinks.
+   */
+  async stop(name: string): Promise<void> {
+    const r = this.running.get(name);
+    if (r === undefined) return;
+    this.running.delete(name);
+    r.abort.abort();
+    await r.source.close();
+    await r.done;
+    for (const sink of r.sinks) await sink.close().catch(() => {});
+  }
+
+  async close(): Promise<void> {
+    for (const name of [...this.running.keys()]) await this.stop(name);
+  }
+}

@@ -1,0 +1,187 @@
+// Runs one delivery stream: pulls source batches, routes records into per-partition buffers,
+// flushes them by size or interval (whichever first), hands finished objects to the worker and
+// acknowledges source batches once all their records are settled. Memory is bounded by
+// `maxBufferedBytes` (reached ⇒ early flush, then the intake waits for deliveries).
+
+import type { Logger } from 'pino';
+import type { Clock } from '../../engine/clock.js';
+import type { Sleeper } from '../../mappings/engine/sleeper.js';
+import { Wakeup } from '../../mappings/engine/wakeup.js';
+import type { DeliveryStreamDefinition, ObjectDestinationSettings } from '../delivery-stream-definition.js';
+import type { SinkBatch } from '../sink.js';
+import { AckTracker, type AckTicket } from './ack-tracker.js';
+import type { DeliverySource, SourceRecord } from './delivery-source.js';
+import type { DeliveryWorker } from './delivery-worker.js';
+import type { Formatter } from './formatter-port.js';
+import { deterministicRandomString, objectKey } from './object-key.js';
+import { BufferSet, PartitionBuffer } from './partition-buffer.js';
+import {
+  bindPartitionKeys, errorPrefixParts, evaluatePrefix, partsKey, successPrefixParts, type PrefixPart,
+} from './prefix-template.js';
+import { errorRoute, type RecordRouter, type Route } from './record-router.js';
+import type { StreamMeters } from './stream-meters.js';
+
+export interface StreamRunnerOptions {
+  readonly definition: DeliveryStreamDefinition;
+  readonly source: DeliverySource;
+  readonly router: RecordRouter;
+  readonly formatter: Formatter;
+  readonly worker: DeliveryWorker;
+  readonly clock: Clock;
+  readonly sleeper: Sleeper;
+  readonly logger: Logger;
+  readonly meters: StreamMeters;
+  readonly maxBufferedBytes: number;
+  readonly maxPartitions: number;
+}
+
+export class StreamRunner {
+  private readonly buffers: BufferSet;
+  private readonly acks: AckTracker;
+  private readonly timerWake = new Wakeup();
+  private sleepCtl: AbortController | undefined;
+  private readonly successParts: PrefixPart[];
+  private readonly errorParts: PrefixPart[];
+  private readonly objectSettings: Partial<ObjectDestinationSettings>;
+
+  constructor(private readonly o: StreamRunnerOptions) {
+    this.buffers = new BufferSet(o.maxPartitions);
+    this.acks = new AckTracker((err) => o.logger.error({ err }, 'source ack failed'));
+    const d = o.definition.destination;
+    const s = d.settings;
+    this.objectSettings = s.kind === 's3' ? s : (s.backup ?? {});
+    this.successParts = s.kind === 's3' ? successPrefixParts(s.prefix, d.dynamicPartitioning?.enabled === true) : [];
+    this.errorParts = errorPrefixParts(this.objectSettings.prefix ?? '', this.objectSettings.errorOutputPrefix);
+  }
+
+  private get sizeLimit(): number {
+    return this.o.definition.destination.bufferingHints.sizeInMBs * 1024 * 1024;
+  }
+
+  /** Pulls batches until the source ends or `signal` aborts. */
+  async intake(signal: AbortSignal): Promise<void> {
+    for await (const batch of this.o.source) {
+      if (signal.aborted) return;
+      const ticket = this.acks.track(batch, batch.records.length);
+      this.o.meters.incoming(batch.records);
+      const routes = await this.o.router.route(batch.records);
+      routes.forEach((route, i) => this.place(route, batch.records[i]!, ticket));
+      this.acks.drain();
+      this.flushDue();
+      while (!signal.aborted && this.buffers.bytes + this.o.worker.queuedBytes > this.o.maxBufferedBytes) {
+        for (const b of this.buffers.all()) this.flush(b);
+        await this.o.worker.drained(signal);
+      }
+    }
+  }
+
+  /** Flushes buffers whose interval elapsed, until `signal` aborts. */
+  async timers(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const due = this.buffers.nextDeadline();
+      if (due === Number.POSITIVE_INFINITY) {
+        await this.timerWake.wait(signal);
+        continue;
+      }
+      const ctl = new AbortController();
+      this.sleepCtl = ctl;
+      const onAbort = (): void => ctl.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      await this.o.sleeper.sleep(due - this.o.clock.now(), ctl.signal);
+      signal.removeEventListener('abort', onAbort);
+      this.flushDue();
+    }
+  }
+
+  private rearm(): void {
+    this.sleepCtl?.abort();
+    this.timerWake.notify();
+  }
+
+  private place(route: Route, source: SourceRecord, ticket: AckTicket): void {
+    if (route.kind === 'dropped') {
+      this.acks.settle(ticket);
+      return;
+    }
+    const now = this.o.clock.now();
+    let buffer: PartitionBuffer | undefined;
+    if (route.kind === 'main') {
+      let parts: PrefixPart[];
+      try {
+        parts = bindPartitionKeys(this.successParts, route.queryKeys, route.lambdaKeys);
+      } catch (err) {
+        this.place(errorRoute(source, 'partitioning-failed', 'DynamicPartitioning.PartitionKeyMissing', (err as Error).message, 1, now), source, ticket);
+        return;
+      }
+      const key = `main:${partsKey(parts)}`;
+      buffer = this.buffers.obtain(key, () => new PartitionBuffer(key, 'main', parts));
+      if (buffer === undefined) {
+        this.place(errorRoute(source, 'partitioning-failed', 'DynamicPartitioning.TooManyPartitions', 'The number of active partitions exceeds the limit of 500', 1, now), source, ticket);
+        return;
+      }
+    } else {
+      const key = `error:${route.type}`;
+      const type = route.type;
+      buffer = this.buffers.obtain(key, () => new PartitionBuffer(key, 'error', this.errorParts, type))!;
+    }
+    const wasEmpty = buffer.records.length === 0;
+    buffer.add({ record: route.record, ticket }, now, this.o.definition.destination.bufferingHints.intervalInSeconds * 1000);
+    if (buffer.bytes >= this.sizeLimit) this.flush(buffer);
+    else if (wasEmpty) this.rearm();
+  }
+
+  /** Flushes every buffer that reached its size hint or interval. */
+  flushDue(): void {
+    const now = this.o.clock.now();
+    for (const b of this.buffers.all()) {
+      if (b.records.length > 0 && (b.bytes >= this.sizeLimit || now >= b.deadline)) this.flush(b);
+    }
+    this.o.meters.buffered(this.buffers.bytes, this.oldestBuffered());
+  }
+
+  private oldestBuffered(): number {
+    let min = Number.POSITIVE_INFINITY;
+    for (const b of this.buffers.all()) if (b.records.length > 0) min = Math.min(min, b.oldestArrival());
+    return min;
+  }
+
+  private flush(b: PartitionBuffer): void {
+    this.buffers.remove(b.key);
+    if (b.records.length === 0) return;
+    const { definition } = this.o;
+    const records = b.records.map((r) => r.record);
+    let body: Buffer;
+    let extension = '';
+    let contentType: string | undefined;
+    let contentEncoding: string | undefined;
+    if (b.role === 'main') {
+      try {
+        const encoded = this.o.formatter.encode(records);
+        ({ body, extension, contentType, contentEncoding } = encoded);
+      } catch (err) {
+        const now = this.o.clock.now();
+        for (const r of b.records) {
+          const src: SourceRecord = { recordId: r.record.recordId, data: r.record.data, approximateArrivalTimestamp: r.record.approximateArrivalTimestamp };
+          this.place(errorRoute(src, 'format-conversion-failed', 'DataFormatConversion.MalformedData', (err as Error).message, 1, now), src, r.ticket);
+        }
+        return;
+      }
+    } else body = Buffer.concat(records.map((r) => r.data));
+    const epochMs = b.oldestArrival();
+    const seed = `${definition.name}|${definition.versionId}|${b.key}|${records[0]!.recordId}|${records.at(-1)!.recordId}|${records.length}`;
+    const timeZone = this.objectSettings.customTimeZone;
+    const prefix = evaluatePrefix(b.parts, {
+      epochMs, ...(timeZone !== undefined ? { timeZone } : {}),
+      ...(b.errorOutputType !== undefined ? { errorOutputType: b.errorOutputType } : {}),
+      randomString: (n) => deterministicRandomString(`${seed}|${n}`),
+    });
+    const batch: SinkBatch = {
+      objectKey: objectKey({ prefix, streamName: definition.name, versionId: definition.versionId, epochMs, seed, extension, ...(timeZone !== undefined ? { timeZone } : {}) }),
+      body, records,
+      ...(contentType !== undefined ? { contentType } : {}),
+      ...(contentEncoding !== undefined ? { contentEncoding } : {}),
+    };
+    const tickets = b.records.map((r) => r.ticket);
+    this.o.worker.enqueue({ role: b.role, batch, settle: () => { for (const t of tickets) this.acks.settle(t); } });
+  }
+}
