@@ -52,17 +52,18 @@ export class ParquetConverter {
     const columns = this.declared ?? inferColumns(parsed);
     const values: ParquetValue[][] = columns.map(() => []);
     const converted: R[] = [];
+    const rowValues: ParquetValue[] = new Array<ParquetValue>(columns.length);
     for (let row = 0; row < parsed.length; row += 1) {
       const object = parsed[row]!;
-      const rowValues: ParquetValue[] = [];
       let bad: string | undefined;
-      for (const column of columns) {
+      for (let c = 0; c < columns.length; c += 1) {
+        const column = columns[c]!;
         const value = coerceValue(lookup(object, column.name, this.declared !== undefined), column.type);
         if (value === undefined) {
           bad = `The value of column '${column.name}' cannot be converted to ${column.type}.`;
           break;
         }
-        rowValues.push(value);
+        rowValues[c] = value;
       }
       if (bad !== undefined) failed.push({ record: kept[row]!, errorCode: MALFORMED_DATA, errorMessage: bad });
       else {
@@ -75,7 +76,14 @@ export class ParquetConverter {
   }
 
   private write(columns: readonly ParquetColumn[], values: readonly ParquetValue[][]): Buffer {
-    const columnData: ColumnSource[] = columns.map((column, c) => ({ name: column.name, data: values[c]!, type: column.type }));
+    // Min/max statistics for numbers, booleans and timestamps; text columns skip them (comparing
+    // strings cost ~15 % of the conversion, and readers mostly prune on numeric/time columns).
+    const columnData: ColumnSource[] = columns.map((column, c) => ({
+      name: column.name,
+      data: values[c]!,
+      type: column.type,
+      statistics: column.type !== 'STRING' && column.type !== 'JSON',
+    }));
     const buffer = parquetWriteBuffer({
       columnData,
       codec: this.settings.parquetCompression,
