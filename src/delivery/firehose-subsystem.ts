@@ -14,6 +14,9 @@ import type { MetricsHub } from '../metrics/metrics-hub.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { StateStore } from '../storage/state-store.js';
 import type { DeliveryStreamDefinition } from './delivery-stream-definition.js';
+import { destinationSinkFactory } from './destination-sink-factory.js';
+import { createFormatter } from './format/formatter.js';
+import { DeliveryEngine } from './pipeline/delivery-engine.js';
 import { DeliveryStreamRegistry, definitionOf, type StoredDeliveryStream } from './delivery-stream-registry.js';
 import type { DeliverySource } from './pipeline/delivery-source.js';
 import { DirectPutIngest, directPutShard } from './sources/direct-put-ingest.js';
@@ -33,7 +36,7 @@ export interface FirehoseSubsystemOptions {
   readonly accountId: string;
   readonly region: string;
   readonly config: Config;
-  /** Runs delivery for each stream (F2's DeliveryEngine); without one, records are stored but not delivered. */
+  /** Runs delivery for each stream; F2's DeliveryEngine unless given (tests). */
   readonly runner?: DeliveryRunner;
 }
 
@@ -55,7 +58,19 @@ export interface FirehoseSubsystem {
 }
 
 export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions): Promise<FirehoseSubsystem> {
-  const { store, log, clock, logger, runner } = options;
+  const { store, log, clock, logger } = options;
+  const runner: DeliveryRunner =
+    options.runner ??
+    new DeliveryEngine({
+      invoker: options.invoker,
+      clock,
+      logger,
+      ...(options.metrics && { metrics: options.metrics }),
+      dataDir: options.dataDir,
+      sinkFactory: destinationSinkFactory({ dataDir: options.dataDir, clock, fallbackSourceArn: `arn:aws:firehose:${options.region}:${options.accountId}:deliverystream/unknown` }),
+      formatter: createFormatter,
+      region: options.region,
+    });
   const ingest = new DirectPutIngest({ log, clock });
   const sources = new Map<string, DeliverySource>();
 
@@ -65,12 +80,12 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
   };
   const startDelivery = async (stream: StoredDeliveryStream): Promise<void> => {
     const source = openSource(stream);
-    if (!source || !runner) return;
+    if (!source) return;
     sources.set(stream.name, source);
     await runner.start(definitionOf(stream), source);
   };
   const stopDelivery = async (name: string): Promise<void> => {
-    if (runner) await runner.stop(name);
+    await runner.stop(name);
     await sources.get(name)?.close();
     sources.delete(name);
   };
@@ -109,7 +124,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
     close: () =>
       (closed ??= (async () => {
         for (const name of [...sources.keys()]) await stopDelivery(name);
-        await runner?.close();
+        await runner.close();
       })()),
   };
 }

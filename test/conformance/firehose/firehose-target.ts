@@ -29,6 +29,7 @@ export interface FirehoseAnswer {
 
 export interface FirehoseTarget {
   readonly clock: ManualClock;
+  readonly dataDir: string;
   readonly subsystem: FirehoseSubsystem;
   readonly streams: StreamRegistry;
   readonly records: RecordService;
@@ -88,6 +89,7 @@ export async function openFirehoseTarget(runner?: () => DeliveryRunner): Promise
   };
   return {
     clock,
+    dataDir: dir,
     get subsystem() {
       return subsystem;
     },
