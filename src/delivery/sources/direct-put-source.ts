@@ -1,6 +1,6 @@
 // A DirectPut delivery stream's source: reads its log shard from the durable checkpoint (StateStore
 // collection 'delivery-checkpoints'), yields batches, and moves the checkpoint only past batches the
-// pipeline acknowledged.
+// pipeline acknowledged; log segments holding only delivered records are then reclaimed.
 
 import type { RecordLog } from '../../storage/record-log.js';
 import type { StateStore } from '../../storage/state-store.js';
@@ -26,7 +26,7 @@ export class DirectPutSource implements DeliverySource {
   private signalled = false;
   private readonly shard: string;
   private readonly key: string;
-  private readonly batches = new CheckpointedBatches<number>();
+  private readonly batches = new CheckpointedBatches<{ offset: number; timestamp: number }>();
   /** Serialises checkpoint writes so they never go backwards. */
   private writing = Promise.resolve();
 
@@ -56,7 +56,7 @@ export class DirectPutSource implements DeliverySource {
         continue;
       }
       next = nextOffset;
-      const marker = this.batches.push(nextOffset);
+      const marker = this.batches.push({ offset: nextOffset, timestamp: records[records.length - 1]!.timestamp });
       yield {
         records: records.map((r) => ({ recordId: directPutRecordId(stream, r.offset), data: r.data, approximateArrivalTimestamp: r.timestamp })),
         ack: async () => {
@@ -64,7 +64,10 @@ export class DirectPutSource implements DeliverySource {
           marker.acked = true;
           const safe = this.batches.advance();
           if (safe === undefined) return;
-          this.writing = this.writing.then(() => store.commit([{ kind: 'put', collection: DELIVERY_CHECKPOINTS, key: this.key, value: safe }]));
+          // Delivered records are no longer needed: whole segments older than them are reclaimed.
+          this.writing = this.writing
+            .then(() => store.commit([{ kind: 'put', collection: DELIVERY_CHECKPOINTS, key: this.key, value: safe.offset }]))
+            .then(() => log.trimBefore(this.shard, safe.timestamp).catch(() => undefined));
           await this.writing;
         },
       };
