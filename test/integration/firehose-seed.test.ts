@@ -12,7 +12,7 @@ import { pollUntil } from './support/poll-until.js';
 import { suffixPattern } from './support/firehose-records.js';
 
 /** Set while the server parts this file needs have not landed (false once they have). */
-const WAITING: string | false = 'waiting for the Firehose API and delivery engine (F1/F2)';
+const WAITING: string | false = false;
 
 const ADD_FIELD = `export const handler = async (event) => ({
   records: event.records.map((r) => {

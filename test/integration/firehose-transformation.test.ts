@@ -9,7 +9,7 @@ import { FirehoseFixture, ROLE } from './support/firehose-fixture.js';
 import { errorDocuments, lines, suffixPattern } from './support/firehose-records.js';
 
 /** Set while the server parts this file needs have not landed (false once they have). */
-const WAITING: string | false = 'waiting for the Firehose API and delivery engine (F1/F2)';
+const WAITING: string | false = false;
 
 const TRANSFORM = `export const handler = async (event) => ({
   records: event.records.map((r) => {
