@@ -8,11 +8,12 @@ import type { Clock } from '../../engine/clock.js';
 import type { Sleeper } from '../../mappings/engine/sleeper.js';
 import { Wakeup } from '../../mappings/engine/wakeup.js';
 import type { DeliveryStreamDefinition, ObjectDestinationSettings } from '../delivery-stream-definition.js';
-import type { SinkBatch } from '../sink.js';
+import { FormatConversionError } from '../format/format-conversion-error.js';
+import type { DeliveryRecord, SinkBatch } from '../sink.js';
 import { AckTracker, type AckTicket } from './ack-tracker.js';
 import type { DeliverySource, SourceRecord } from './delivery-source.js';
 import type { DeliveryWorker } from './delivery-worker.js';
-import type { Formatter } from './formatter-port.js';
+import type { EncodedObject, Formatter } from './formatter-port.js';
 import { deterministicRandomString, objectKey } from './object-key.js';
 import { BufferSet, PartitionBuffer } from './partition-buffer.js';
 import {
@@ -149,25 +150,24 @@ export class StreamRunner {
     this.buffers.remove(b.key);
     if (b.records.length === 0) return;
     const { definition } = this.o;
-    const records = b.records.map((r) => r.record);
+    let kept = b.records;
     let body: Buffer;
     let extension = '';
     let contentType: string | undefined;
     let contentEncoding: string | undefined;
     if (b.role === 'main') {
+      let encoded;
       try {
-        const encoded = this.o.formatter.encode(records);
-        ({ body, extension, contentType, contentEncoding } = encoded);
+        encoded = this.o.formatter.encode(b.records.map((r) => r.record));
       } catch (err) {
-        const now = this.o.clock.now();
-        for (const r of b.records) {
-          const src: SourceRecord = { recordId: r.record.recordId, data: r.record.data, approximateArrivalTimestamp: r.record.approximateArrivalTimestamp };
-          this.place(errorRoute(src, 'format-conversion-failed', 'DataFormatConversion.MalformedData', (err as Error).message, 1, now), src, r.ticket);
-        }
-        return;
+        encoded = this.conversionFailed(b, err);
+        if (encoded === undefined) return;
+        kept = b.records.filter((r) => encoded!.converted.has(r.record));
       }
-    } else body = Buffer.concat(records.map((r) => r.data));
-    const epochMs = b.oldestArrival();
+      ({ body, extension, contentType, contentEncoding } = encoded);
+    } else body = Buffer.concat(b.records.map((r) => r.record.data));
+    const records = kept.map((r) => r.record);
+    const epochMs = Math.min(...records.map((r) => r.approximateArrivalTimestamp));
     const seed = `${definition.name}|${definition.versionId}|${b.key}|${records[0]!.recordId}|${records.at(-1)!.recordId}|${records.length}`;
     const timeZone = this.objectSettings.customTimeZone;
     const prefix = evaluatePrefix(b.parts, {
@@ -181,7 +181,24 @@ export class StreamRunner {
       ...(contentType !== undefined ? { contentType } : {}),
       ...(contentEncoding !== undefined ? { contentEncoding } : {}),
     };
-    const tickets = b.records.map((r) => r.ticket);
+    const tickets = kept.map((r) => r.ticket);
     this.o.worker.enqueue({ role: b.role, batch, settle: () => { for (const t of tickets) this.acks.settle(t); } });
+  }
+
+  /** Routes records that failed format conversion to the error output; returns the partial object, if any. */
+  private conversionFailed(b: PartitionBuffer, err: unknown): (EncodedObject & { converted: Set<DeliveryRecord> }) | undefined {
+    const now = this.o.clock.now();
+    const partial = err instanceof FormatConversionError;
+    const failures = new Map<unknown, { errorCode: string; errorMessage: string }>(partial
+      ? err.failures.map((f) => [f.record, f])
+      : b.records.map((r) => [r.record, { errorCode: 'DataFormatConversion.MalformedData', errorMessage: (err as Error).message }]));
+    for (const r of b.records) {
+      const f = failures.get(r.record);
+      if (f === undefined) continue;
+      const src: SourceRecord = { recordId: r.record.recordId, data: r.record.data, approximateArrivalTimestamp: r.record.approximateArrivalTimestamp };
+      this.place(errorRoute(src, 'format-conversion-failed', f.errorCode, f.errorMessage, 1, now), src, r.ticket);
+    }
+    if (!partial || err.partial === undefined) return undefined;
+    return { ...err.partial, converted: new Set(err.converted as readonly DeliveryRecord[]) };
   }
 }
