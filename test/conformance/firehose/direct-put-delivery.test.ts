@@ -4,11 +4,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { S3_DESTINATION, withFirehose } from './firehose-target.js';
 
-/** Files under `dir` (relative paths), waiting up to 5 s for at least `count`. */
+/** Finished files under `dir` (relative paths; not the sink's hidden temp files), waiting up to 5 s for at least `count`. */
 async function filesUnder(dir: string, count: number): Promise<string[]> {
   for (let i = 0; i < 500; i++) {
     const found = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    const files = found.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+    const files = found.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
     if (files.length >= count) return files.sort();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
