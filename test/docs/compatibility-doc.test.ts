@@ -1,8 +1,8 @@
 // Keeps docs/compatibility.md in step with the service models and the code. Kinesis part: a
 // `### <Operation>` section for each of the model's operations that mentions every input member,
 // a status that agrees with the not-yet-implemented list, and an overview table that agrees too.
-// Lambda and SQS parts: the same for each operation the code implements, and every other operation
-// of the model named in the part's "**Not yet:**" list.
+// Lambda, SQS and Firehose parts: the same for each operation the code implements, and every other
+// operation of the model named in the part's "**Not yet:**" list.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { notImplementedOperations } from '../../src/api/kinesis/operations.js';
 import { lambdaOperations } from '../../src/api/lambda/lambda-operations.js';
+import { firehoseOperations } from '../../src/api/firehose/operations.js';
 import { sqsNotImplemented, sqsOperations } from '../../src/api/sqs/operations.js';
 import { repoRoot } from './repo-root.js';
 import { implementedServiceProblems, pageParts, type ServiceModelShape } from './implemented-service-check.js';
@@ -22,7 +23,7 @@ interface Model {
 const root = repoRoot();
 const model = JSON.parse(readFileSync(join(root, 'models', 'kinesis.service-2.json'), 'utf8')) as Model;
 const page = readFileSync(join(root, 'docs', 'compatibility.md'), 'utf8');
-const parts = pageParts(page, ['Lambda compatibility', 'SQS compatibility']);
+const parts = pageParts(page, ['Lambda compatibility', 'SQS compatibility', 'Firehose compatibility']);
 const doc = parts[0]!;
 const lambdaDoc = parts[1]!;
 const lambdaModel = JSON.parse(readFileSync(join(root, 'models', 'lambda.service-2.json'), 'utf8')) as ServiceModelShape;
@@ -30,6 +31,9 @@ const lambdaImplemented = lambdaOperations.map((op) => op.name);
 const sqsDoc = parts[2]!;
 const sqsModel = JSON.parse(readFileSync(join(root, 'models', 'sqs.service-2.json'), 'utf8')) as ServiceModelShape;
 const sqsImplemented = sqsOperations.map((op) => op.name);
+const firehoseDoc = parts[3]!;
+const firehoseModel = JSON.parse(readFileSync(join(root, 'models', 'firehose.service-2.json'), 'utf8')) as ServiceModelShape;
+const firehoseImplemented = firehoseOperations.map((op) => op.name);
 const operations = Object.keys(model.operations).sort();
 const STATUSES = ['supported', 'partial', 'not yet'] as const;
 
@@ -161,5 +165,27 @@ describe('docs/compatibility.md, SQS part', () => {
   test('the check fails when a member goes missing', () => {
     const doc = sqsDoc.replace('| `ReceiveRequestAttemptId` | ignored | FIFO only |\n', '');
     assert.deepEqual(implementedServiceProblems(doc, sqsModel, sqsImplemented), ['ReceiveMessage: input member `ReceiveRequestAttemptId` not mentioned']);
+  });
+});
+
+describe('docs/compatibility.md, Firehose part', () => {
+  test('implements all 12 Firehose operations, each once', () => {
+    assert.deepEqual([...firehoseImplemented].sort(), Object.keys(firehoseModel.operations).sort());
+    assert.equal(firehoseImplemented.length, 12);
+  });
+
+  test('has a section per operation naming every input member, with an overview that agrees', () => {
+    assert.deepEqual(implementedServiceProblems(firehoseDoc, firehoseModel, firehoseImplemented), []);
+  });
+
+  test('the check fails when a member or a status goes wrong', () => {
+    const withoutMember = firehoseDoc.replace(/^\| `AllowForceDelete` \|.*\n/m, '');
+    assert.deepEqual(implementedServiceProblems(withoutMember, firehoseModel, firehoseImplemented), [
+      'DeleteDeliveryStream: input member `AllowForceDelete` not mentioned',
+    ]);
+    const wrongStatus = firehoseDoc.replace(/(### PutRecord\n\n\*\*Status:\*\*) supported/, '$1 partial');
+    assert.deepEqual(implementedServiceProblems(wrongStatus, firehoseModel, firehoseImplemented), [
+      'PutRecord: overview says "supported", section says "partial"',
+    ]);
   });
 });
