@@ -170,6 +170,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       accountId: config.accountId,
       region: config.region,
       config,
+      journal: consoleParts.deliveryJournal,
     });
     closers.push(() => firehose.close());
 
@@ -183,7 +184,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       routers: [
         new MetricsRouter(metrics),
         new ConsoleRouter({
-          deps: consoleParts.deps({ streams, log, records, store, lambda, queues, region: config.region, ...(config.metrics.enabled ? { metrics } : {}) }),
+          deps: consoleParts.deps({ streams, log, records, store, lambda, queues, deliveryStreams: firehose.registry, region: config.region, ...(config.metrics.enabled ? { metrics } : {}) }),
           assets: new DirectoryConsoleAssets(),
         }),
         ...lambda.routers,

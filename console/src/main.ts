@@ -1,7 +1,7 @@
 // The console's entry point: a hash router over the pages and a poll loop that refreshes the
 // current page every two seconds (paused while the tab is hidden).
 
-import { deliveryView } from './delivery-view.js';
+import { deliveryListView, deliveryStreamPage } from './delivery-view.js';
 import { fill, h } from './dom.js';
 import { functionsView } from './functions-view.js';
 import { mappingsView } from './mappings-view.js';
@@ -29,7 +29,7 @@ function route(): View {
     case 'queues':
       return queuesView(main, arg, refreshSoon);
     case 'delivery':
-      return deliveryView(main);
+      return arg ? deliveryStreamPage(main, arg) : deliveryListView(main);
     default:
       location.hash = '#/streams';
       return streamsView(main);

@@ -118,8 +118,8 @@ describe('console API: streams, records, charts', () => {
     assert.deepEqual(await s.call(s.deps(), 'GET', '/streams/orders/records?fromMs=abc'), { status: 400, json: { error: 'fromMs must be a number' } });
   });
 
-  test('overview and the delivery-stream placeholder', async () => {
+  test('overview counts; no delivery streams without a Firehose port', async () => {
     assert.deepEqual((await s.call(s.deps(), 'GET', '/overview')).json, { nowMs: T0 + 60_000, streams: 1, mappings: 0, functions: 0, queues: 0, deliveryStreams: 0 });
-    assert.deepEqual((await s.call(s.deps(), 'GET', '/delivery-streams')).json, { deliveryStreams: [], note: 'No delivery streams exist yet: Firehose support has not landed.' });
+    assert.deepEqual((await s.call(s.deps(), 'GET', '/delivery-streams')).json, { deliveryStreams: [] });
   });
 });

@@ -4,6 +4,7 @@
 
 import { MappingConflictError, MappingInUseError, MappingNotFoundError } from '../mappings/mapping-registry-errors.js';
 import type { ConsoleDeps } from './console-deps.js';
+import { deliveryStreamView, listDeliveryStreamViews } from './delivery-views.js';
 import { listFunctionViews } from './function-views.js';
 import { listMappingViews } from './mapping-views.js';
 import { queueMessagesView, redriveQueue } from './queue-views.js';
@@ -76,7 +77,7 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
     mappings: deps.mappings?.list().length ?? 0,
     functions: deps.functions?.list().length ?? 0,
     queues: deps.queues?.list().length ?? 0,
-    deliveryStreams: 0,
+    deliveryStreams: deps.deliveryStreams?.list().length ?? 0,
   })],
   ['GET', /^\/streams$/, (deps) => ok({ streams: listStreamViews(deps.streams, deps.log) })],
   ['GET', /^\/streams\/([^/]+)$/, (deps, [name]) => ok(streamView(requireStream(deps, name!), deps.log))],
@@ -122,8 +123,12 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
     if (result === undefined) throw new ApiError(404, `queue ${name} not found`);
     return ok(result);
   }],
-  // Extension point: delivery streams (issue #4) will list here.
-  ['GET', /^\/delivery-streams$/, () => ok({ deliveryStreams: [], note: 'No delivery streams exist yet: Firehose support has not landed.' })],
+  ['GET', /^\/delivery-streams$/, (deps) => ok({ deliveryStreams: listDeliveryStreamViews(deps) })],
+  ['GET', /^\/delivery-streams\/([^/]+)$/, (deps, [name], r) => {
+    const view = deliveryStreamView(deps, name!, numberParam(r.query, 'sinceMs'));
+    if (view === undefined) throw new ApiError(404, `delivery stream ${name} not found`);
+    return ok(view);
+  }],
 ];
 
 /** Answers one API request; unknown paths are 404, wrong methods 405, thrown domain errors 4xx. */

@@ -1,7 +1,9 @@
 // Everything the composition root needs for the console: the observers that must exist before
-// the Lambda subsystem (function log ring, invocation statistics) and the adapters that turn the
-// live registries into the console's ports once everything is built.
+// the Lambda and Firehose subsystems (function log ring, invocation statistics, delivery journal)
+// and the adapters that turn the live registries into the console's ports once everything is built.
 
+import type { DeliveryStreamRegistry } from '../delivery/delivery-stream-registry.js';
+import { DeliveryJournal } from '../delivery/pipeline/delivery-journal.js';
 import type { Clock } from '../engine/clock.js';
 import type { RecordService } from '../engine/streams/record-service.js';
 import type { StreamSource } from '../engine/streams/stream-lookup.js';
@@ -28,17 +30,21 @@ export interface ConsoleParts {
   readonly metrics?: ConsoleMetrics;
   readonly lambda?: { readonly functions: FunctionRegistry; readonly mappings: MappingRegistry; readonly engine: MappingEngine };
   readonly queues?: { readonly registry: QueueRegistry; readonly messages: MessageService };
+  readonly deliveryStreams?: DeliveryStreamRegistry;
   readonly region: string;
 }
 
 export class ConsoleComposition {
   readonly functionLogs: FunctionLogRing;
   readonly functionStats: FunctionStats;
+  /** For createFirehoseSubsystem's `journal` option. */
+  readonly deliveryJournal: DeliveryJournal;
 
   constructor(private readonly clock: Clock) {
     const now = (): number => clock.now();
     this.functionLogs = new FunctionLogRing({ now });
     this.functionStats = new FunctionStats({ now });
+    this.deliveryJournal = new DeliveryJournal({ now });
   }
 
   /** For createLambdaSubsystem's `observe` option. */
@@ -51,7 +57,8 @@ export class ConsoleComposition {
 
   /** The console's dependencies over the live subsystems. */
   deps(parts: ConsoleParts): ConsoleDeps {
-    const { lambda, queues, clock } = { ...parts, clock: this.clock };
+    const { lambda, queues, deliveryStreams, clock } = { ...parts, clock: this.clock };
+    const journal = this.deliveryJournal;
     return {
       streams: parts.streams,
       log: parts.log,
@@ -62,6 +69,7 @@ export class ConsoleComposition {
       records: recordPutPort(parts.records),
       ...(parts.metrics ? { metrics: parts.metrics } : {}),
       ...(lambda ? { mappings: mappingPort(lambda.mappings, lambda.engine), functions: lambda.functions } : {}),
+      ...(deliveryStreams ? { deliveryStreams: { list: () => deliveryStreams.list(), statusOf: (s) => deliveryStreams.statusOf(s), journal: (name) => journal.snapshot(name) } } : {}),
       ...(queues ? { queues: new RegistryQueuePort({ registry: queues.registry, messages: queues.messages, store: parts.store, clock }) } : {}),
     };
   }

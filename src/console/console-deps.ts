@@ -1,6 +1,8 @@
 // What the console reads and drives, as narrow ports onto the engine, mappings, functions and
 // queues. The composition root (server.ts) fills it from the live subsystems; unit tests from fakes.
 
+import type { DeliveryStreamStatus, StoredDeliveryStream } from '../delivery/delivery-stream-registry.js';
+import type { JournalSnapshot } from '../delivery/pipeline/delivery-journal.js';
 import type { StreamSource } from '../engine/streams/stream-lookup.js';
 import type { FunctionRecord } from '../functions/function-record.js';
 import type { MappingDefinition } from '../mappings/mapping-definition.js';
@@ -33,6 +35,16 @@ export interface RecordPutPort {
   putRecords(streamName: string, records: readonly { partitionKey: string; data: Buffer; explicitHashKey?: string }[]): Promise<void>;
 }
 
+/** The delivery streams (DeliveryStreamRegistry) and what the delivery journal saw of them. */
+export interface DeliveryPort {
+  /** Every delivery stream, sorted by name. */
+  list(): readonly StoredDeliveryStream[];
+  /** CREATING until the create delay passed, then ACTIVE. */
+  statusOf(stream: StoredDeliveryStream): DeliveryStreamStatus;
+  /** The stream's last deliveries and failures, newest first, and totals since start-up. */
+  journal(name: string): JournalSnapshot;
+}
+
 export interface ConsoleDeps {
   readonly streams: StreamSource;
   readonly log: RecordLog;
@@ -43,6 +55,7 @@ export interface ConsoleDeps {
   readonly functionStats?: FunctionStats;
   readonly queues?: QueuePort;
   readonly records?: RecordPutPort;
+  readonly deliveryStreams?: DeliveryPort;
   readonly now: () => number;
   readonly region: string;
 }

@@ -17,6 +17,7 @@ import type { DeliveryStreamDefinition } from './delivery-stream-definition.js';
 import { destinationSinkFactory } from './destination-sink-factory.js';
 import { createFormatter } from './format/formatter.js';
 import { DeliveryEngine } from './pipeline/delivery-engine.js';
+import type { DeliveryJournal } from './pipeline/delivery-journal.js';
 import { DeliveryStreamRegistry, definitionOf, type StoredDeliveryStream } from './delivery-stream-registry.js';
 import type { DeliverySource } from './pipeline/delivery-source.js';
 import { DirectPutIngest, directPutShard } from './sources/direct-put-ingest.js';
@@ -36,6 +37,8 @@ export interface FirehoseSubsystemOptions {
   readonly accountId: string;
   readonly region: string;
   readonly config: Config;
+  /** Keeps each stream's last deliveries and failures (the console reads it). */
+  readonly journal?: DeliveryJournal;
   /** Runs delivery for each stream; F2's DeliveryEngine unless given (tests). */
   readonly runner?: DeliveryRunner;
 }
@@ -70,6 +73,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
       sinkFactory: destinationSinkFactory({ dataDir: options.dataDir, clock, fallbackSourceArn: `arn:aws:firehose:${options.region}:${options.accountId}:deliverystream/unknown` }),
       formatter: createFormatter,
       region: options.region,
+      ...(options.journal && { journal: options.journal }),
     });
   const ingest = new DirectPutIngest({ log, clock });
   const sources = new Map<string, DeliverySource>();
@@ -108,6 +112,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
       },
       async deleted(stream) {
         await stopDelivery(stream.name);
+        options.journal?.forget(stream.name);
         if (stream.type === 'DirectPut') await log.deleteShard(directPutShard(stream));
         const checkpoints = await store.list(DELIVERY_CHECKPOINTS, { prefix: `${stream.name}/${stream.id}` });
         await store.commit(checkpoints.map((c) => ({ kind: 'delete' as const, collection: DELIVERY_CHECKPOINTS, key: c.key })));

@@ -11,6 +11,7 @@ import { timerSleeper, type Sleeper } from '../../mappings/engine/sleeper.js';
 import type { MetricsHub } from '../../metrics/metrics-hub.js';
 import type { DeliveryStreamDefinition, DestinationSettings, S3DestinationSettings } from '../delivery-stream-definition.js';
 import type { Sink } from '../sink.js';
+import type { DeliveryJournal } from './delivery-journal.js';
 import type { DeliverySource } from './delivery-source.js';
 import { DeliverySpool } from './delivery-spool.js';
 import { DeliveryWorker } from './delivery-worker.js';
@@ -43,6 +44,8 @@ export interface DeliveryEngineOptions {
   /** Defaults to real (unref'd) timers; tests pass a ManualSleeper. */
   readonly sleeper?: Sleeper;
   readonly tuning?: DeliveryEngineTuning;
+  /** Keeps the last deliveries and failures of each stream for the console. */
+  readonly journal?: DeliveryJournal;
 }
 
 interface Running {
@@ -67,11 +70,11 @@ export class DeliveryEngine {
     const sleeper = this.o.sleeper ?? timerSleeper;
     const logger = this.o.logger.child({ deliveryStream: stream.name });
     const settings = stream.destination.settings;
-    const main = this.o.sinkFactory(settings);
-    const error = settings.kind === 's3' ? main : this.o.sinkFactory(settings.backup ?? FALLBACK_ERROR_BUCKET(stream.name));
     const spool = new DeliverySpool(join(this.o.dataDir, 'delivery-spool', stream.name));
     await spool.open();
-    const meters = new StreamMeters(this.o.metrics, stream.name, this.o.clock);
+    const meters = new StreamMeters(this.o.metrics, stream.name, this.o.clock, this.o.journal);
+    const main = meters.watch(this.o.sinkFactory(settings), 'main');
+    const error = settings.kind === 's3' ? main : meters.watch(this.o.sinkFactory(settings.backup ?? FALLBACK_ERROR_BUCKET(stream.name)), 'error');
     meters.spooled(spool.bytes);
     const worker = new DeliveryWorker({
       sinks: { main, error }, spool, sleeper, logger,
