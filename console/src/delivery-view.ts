@@ -5,7 +5,7 @@ import type { DeliveredEntry, DeliveryStreamSummary, DeliveryStreamView, Failure
 import { get } from './api.js';
 import { Chart } from './chart.js';
 import { fill, h } from './dom.js';
-import { bytes, count, dateTime, duration, percent } from './format.js';
+import { bytes, count, dateTime, duration, percent, time } from './format.js';
 import type { View } from './view.js';
 
 const DESTINATIONS: Record<string, string> = { file: 'File bucket', s3: 'S3', 'http-endpoint': 'HTTP endpoint', postgres: 'PostgreSQL', duckdb: 'DuckDB' };
@@ -66,6 +66,9 @@ export function deliveryStreamPage(main: HTMLElement, name: string): View {
   const chartNote = h('p', { class: 'muted small', 'data-testid': 'delivery-chart-note' });
   const deliveredBody = h('tbody');
   const failuresBody = h('tbody');
+  const failuresTable = h('table', { class: 'table', 'data-testid': 'failure-list', hidden: true },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Error'), h('th', {}, 'Message'), h('th', {}, 'Object / batch'), h('th', { class: 'num' }, 'Records'), h('th', { class: 'num' }, 'Attempt'), h('th', {}, 'Time'))),
+    failuresBody);
   const noFailures = h('p', { class: 'muted small', 'data-testid': 'delivery-no-failures' }, 'No failed delivery attempts since the server started.');
   const recordsChart = new Chart(recordsEl, { unit: 'records / s', format: (v) => count(Math.round(v * 10) / 10) });
   const bytesChart = new Chart(bytesEl, { unit: 'bytes / s', format: (v) => bytes(Math.round(v)) });
@@ -80,11 +83,7 @@ export function deliveryStreamPage(main: HTMLElement, name: string): View {
       h('table', { class: 'table', 'data-testid': 'delivered-list' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Object / batch'), h('th', {}, 'Output'), h('th', { class: 'num' }, 'Records'), h('th', { class: 'num' }, 'Bytes'), h('th', { class: 'num' }, 'Attempts'), h('th', {}, 'Time'))),
         deliveredBody)),
-    h('section', { class: 'card' }, h('h2', {}, 'Last failures'),
-      h('table', { class: 'table', 'data-testid': 'failure-list' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Error'), h('th', {}, 'Message'), h('th', {}, 'Object / batch'), h('th', { class: 'num' }, 'Records'), h('th', { class: 'num' }, 'Attempt'), h('th', {}, 'Time'))),
-        failuresBody),
-      noFailures));
+    h('section', { class: 'card' }, h('h2', {}, 'Last failed attempts'), failuresTable, noFailures));
   return {
     async refresh() {
       const s = await get<DeliveryStreamView>(`/delivery-streams/${enc}`);
@@ -112,6 +111,7 @@ export function deliveryStreamPage(main: HTMLElement, name: string): View {
         : 'Metrics are disabled on this server.';
       fill(deliveredBody, ...(s.delivered.length === 0 ? [h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'Nothing delivered yet.'))] : s.delivered.map(deliveredRow)));
       noFailures.hidden = s.failures.length > 0;
+      failuresTable.hidden = s.failures.length === 0;
       fill(failuresBody, ...s.failures.map(failureRow));
     },
     dispose() {
@@ -128,7 +128,7 @@ function deliveredRow(d: DeliveredEntry): HTMLElement {
     h('td', { class: 'num' }, count(d.records)),
     h('td', { class: 'num' }, bytes(d.bytes)),
     h('td', { class: 'num' }, count(d.attempts)),
-    h('td', { class: 'muted' }, dateTime(d.atMs)));
+    h('td', { class: 'muted', title: dateTime(d.atMs) }, time(d.atMs)));
 }
 
 function failureRow(f: FailureEntry): HTMLElement {
@@ -138,7 +138,7 @@ function failureRow(f: FailureEntry): HTMLElement {
     h('td', { class: 'mono small' }, f.key),
     h('td', { class: 'num' }, count(f.records)),
     h('td', { class: 'num' }, count(f.attempts)),
-    h('td', { class: 'muted' }, dateTime(f.atMs)));
+    h('td', { class: 'muted', title: dateTime(f.atMs) }, time(f.atMs)));
 }
 
 function stat(label: string, value: string | HTMLElement, testid?: string, data: Record<string, number | string> = {}): HTMLElement {

@@ -37,6 +37,7 @@ export function streamView(main: HTMLElement, name: string): View {
   const recordsChartEl = h('div', { class: 'chart', 'data-testid': 'shard-chart' });
   const ageChartEl = h('div', { class: 'chart', 'data-testid': 'iterator-age-chart' });
   const chartNote = h('p', { class: 'muted small', 'data-testid': 'shard-chart-note' });
+  const ageNote = h('p', { class: 'muted small', 'data-testid': 'iterator-age-note' });
   const hotKeys = h('div', { class: 'hot-keys', 'data-testid': 'hot-keys' });
   const recordsChart = new Chart(recordsChartEl, { unit: 'records / s', format: (v) => count(Math.round(v * 10) / 10) });
   const ageChart = new Chart(ageChartEl, { unit: 'iterator age', format: duration, minMax: 1000 });
@@ -50,7 +51,7 @@ export function streamView(main: HTMLElement, name: string): View {
         shardBody)),
     h('div', { class: 'grid-2' },
       h('section', { class: 'card' }, h('h2', {}, 'Incoming records per shard'), recordsChartEl, chartNote),
-      h('section', { class: 'card' }, h('h2', {}, 'GetRecords iterator age per shard'), ageChartEl)),
+      h('section', { class: 'card' }, h('h2', {}, 'Iterator age per shard'), ageChartEl, ageNote)),
     h('section', { class: 'card' }, h('h2', {}, 'Hot partition keys'), hotKeys),
     recordBrowser(name),
   );
@@ -78,7 +79,16 @@ export function streamView(main: HTMLElement, name: string): View {
       const shown = metrics.shards.filter((s) => open.has(s.shardId));
       const seconds = (p: { t: number[]; v: number[] }, step: number) => ({ t: p.t, v: p.v.map((v) => v / step) });
       recordsChart.update(shown.map((s) => ({ label: short(s.shardId), ...seconds(s.incomingRecords, stepOf(s.incomingRecords.t)) })));
-      ageChart.update(shown.map((s) => ({ label: short(s.shardId), ...s.iteratorAgeMs })));
+      const ages = shown.flatMap((s) => [
+        ...(s.iteratorAgeMs.t.length > 0 || s.mappingIteratorAgeMs.length === 0 ? [{ label: `${short(s.shardId)} GetRecords`, ...s.iteratorAgeMs }] : []),
+        ...s.mappingIteratorAgeMs.map((m) => ({ label: `${short(s.shardId)} → ${m.functionName}`, ...m.points })),
+      ]);
+      ageChart.update(ages);
+      const mappingNames = [...new Set(shown.flatMap((s) => s.mappingIteratorAgeMs.map((m) => m.functionName)))];
+      ageNote.dataset['series'] = ages.map((a) => a.label).join('|');
+      ageNote.textContent = mappingNames.length === 0
+        ? 'GetRecords.IteratorAgeMilliseconds: age of the last record GetRecords returned (0 at the tip).'
+        : `IteratorAge of the mapping${mappingNames.length > 1 ? 's' : ''} to ${mappingNames.join(', ')} (age of the last record handed to the function)${ages.some((a) => a.label.endsWith('GetRecords')) ? ', and GetRecords.IteratorAgeMilliseconds of other readers' : ''}.`;
       const total = shown.reduce((a, s) => a + s.incomingRecords.v.reduce((x, y) => x + y, 0), 0);
       chartNote.dataset['records'] = String(total);
       chartNote.textContent = metrics.metricsEnabled ? `${count(total)} records put in the last 15 minutes` : 'Metrics are disabled on this server.';

@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import type { MetricsHub } from '../metrics/metrics-hub.js';
-import type { ConsoleMetrics } from './console-deps.js';
+import type { ConsoleMetrics, MappingPort } from './console-deps.js';
 import { createStack, T0, type Stack } from './console-stack.test-support.js';
 
 const HALF = '170141183460469231731687303715884105727';
@@ -50,7 +50,32 @@ describe('console API: streams, records, charts', () => {
     assert.equal(result.records[0]!.data['base64'], '//4A');
     assert.equal(result.records[2]!.putCommand, "aws kinesis put-record --stream-name 'orders' --partition-key 'user-1' --data 'eyJhIjoxfQ==' --cli-binary-format base64 --region us-east-1");
     assert.equal(result.truncated, false);
-    assert.equal(result.scanned, puts.filter((p) => p.shardId === puts[0]!.shardId).length);
+    assert.equal(result.scanned, puts.length, 'every shard is scanned: explicit hash keys put records anywhere');
+  });
+
+  test('a partition key search finds a record put with an ExplicitHashKey in the other shard', async () => {
+    const keyShard = puts[0]!.shardId;
+    const other = keyShard === 'shardId-000000000000' ? { hashKey: MAX, shardId: 'shardId-000000000001' } : { hashKey: '0', shardId: 'shardId-000000000000' };
+    const stack = await createStack();
+    try {
+      await stack.put([['user-1', 'by hash']]);
+      const out = await stack.records.putRecords({ streamName: 'orders' }, [{ partitionKey: 'user-1', data: Buffer.from('explicit'), explicitHashKey: other.hashKey }]);
+      assert.equal(out.shardIds[0], other.shardId);
+      const { json } = await stack.call(stack.deps(), 'GET', '/streams/orders/records?partitionKey=user-1');
+      const result = json as { records: { shardId: string; explicitHashKey: string | null; data: { utf8: string }; putCommand: string }[] };
+      assert.deepEqual(result.records.map((r) => [r.data.utf8, r.shardId, r.explicitHashKey]).sort(), [['by hash', keyShard, null], ['explicit', other.shardId, other.hashKey]].sort());
+      assert.match(result.records.find((r) => r.explicitHashKey !== null)!.putCommand, new RegExp(`--explicit-hash-key ${other.hashKey} `));
+    } finally {
+      await stack.close();
+    }
+  });
+
+  test('a partition key search stops starting shards past maxTotalScan and says it was truncated', async () => {
+    const { searchRecords } = await import('./record-search.js');
+    const stream = s.streams.list().find((x) => x.name === 'orders')!;
+    const result = await searchRecords(stream, { partitionKey: 'user-1' }, { log: s.log, region: 'us-east-1', maxTotalScan: 1 });
+    assert.equal(result.truncated, true);
+    assert.equal(result.scanned, puts.filter((p) => p.shardId === puts[0]!.shardId).length, 'only the shard holding the key hash was scanned');
   });
 
   test('a sequence number search reads exactly that record', async () => {
@@ -85,7 +110,11 @@ describe('console API: streams, records, charts', () => {
       top: (metric: string, key: string, n: number, labels?: Record<string, string>) => [{ key: `${metric}|${key}|${n}|${labels?.['ShardId']}`, count: 2, error: 0 }],
       status: () => ({ atMs: T0, mappings: [], sources: {} }),
     } as ConsoleMetrics;
-    const { json } = await s.call(s.deps({ metrics }), 'GET', `/streams/orders/metrics?sinceMs=${T0 - 5000}`);
+    const arn = s.streams.require({ streamName: 'orders' }).arn;
+    const mappings = {
+      list: () => [{ uuid: 'm-1', functionName: 'fn', eventSourceArn: arn }, { uuid: 'm-2', functionName: 'other', eventSourceArn: `${arn}-x` }],
+    } as unknown as MappingPort;
+    const { json } = await s.call(s.deps({ metrics, mappings }), 'GET', `/streams/orders/metrics?sinceMs=${T0 - 5000}`);
     const view = json as { metricsEnabled: boolean; shards: { shardId: string; incomingRecords: unknown; iteratorAgeMs: unknown }[] };
     assert.equal(view.metricsEnabled, true);
     assert.deepEqual(view.shards[1], {
@@ -93,7 +122,9 @@ describe('console API: streams, records, charts', () => {
       incomingRecords: { t: [T0], v: [3] },
       incomingBytes: { t: [T0], v: [7] },
       iteratorAgeMs: { t: [T0], v: [7] },
+      mappingIteratorAgeMs: [{ uuid: 'm-1', functionName: 'fn', points: { t: [T0], v: [7] } }],
     });
+    assert.deepEqual(queries.at(-1), { metric: 'lambda:IteratorAge', labels: { EventSourceMappingUUID: 'm-1', ShardId: 'shardId-000000000001' }, sinceMs: T0 - 5000 });
     assert.deepEqual(queries[0], { metric: 'kinesis:IncomingRecords', labels: { StreamName: 'orders', ShardId: 'shardId-000000000000' }, sinceMs: T0 - 5000 });
     const hot = await s.call(s.deps({ metrics }), 'GET', '/streams/orders/hot-keys?n=3');
     assert.deepEqual(hot.json, {

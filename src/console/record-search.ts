@@ -1,6 +1,7 @@
 // Record search for the console: by sequence number (one direct read), by partition key (scans the
-// newest records of the shards whose hash range holds the key, including closed ancestors), or by
-// arrival-time range (seeks by timestamp). Every scan is bounded by `maxScan` records per shard.
+// newest records of every shard, those whose hash range holds the key's hash first, since a record
+// put with an ExplicitHashKey lives elsewhere), or by arrival-time range (seeks by timestamp).
+// Every scan is bounded by `maxScan` records per shard and `maxTotalScan` records in all.
 
 import { decimalToHashHex, partitionKeyHash } from '../engine/streams/hash-key.js';
 import { parseSequenceNumber } from '../engine/streams/sequence-number.js';
@@ -34,6 +35,8 @@ export interface RecordSearchOptions {
   readonly region: string;
   /** Most records scanned per shard (default 10,000). */
   readonly maxScan?: number;
+  /** Most records scanned over all shards (default 100,000); the rest of the shards are skipped. */
+  readonly maxTotalScan?: number;
 }
 
 const READ_CHUNK = 1000;
@@ -42,6 +45,7 @@ const READ_BYTES = 8 * 1024 * 1024;
 export async function searchRecords(stream: StreamState, query: RecordQuery, options: RecordSearchOptions): Promise<RecordSearchResult> {
   const limit = Math.max(1, Math.min(query.limit ?? 50, 500));
   const maxScan = options.maxScan ?? 10_000;
+  const maxTotalScan = options.maxTotalScan ?? 100_000;
   const shards = stream.shards.filter((s) => options.log.hasShard(s.logKey) && (query.shardId === undefined || s.shardId === query.shardId));
   const view = (shard: ShardState, r: StoredRecord): RecordView => recordView(stream, shard, r, options.region);
 
@@ -57,12 +61,17 @@ export async function searchRecords(stream: StreamState, query: RecordQuery, opt
   let candidates = shards;
   if (query.partitionKey !== undefined) {
     const hash = partitionKeyHash(query.partitionKey);
-    candidates = shards.filter((s) => decimalToHashHex(s.hashKeyStart) <= hash && hash <= decimalToHashHex(s.hashKeyEnd));
+    const holds = (s: ShardState): boolean => decimalToHashHex(s.hashKeyStart) <= hash && hash <= decimalToHashHex(s.hashKeyEnd);
+    candidates = [...shards.filter(holds), ...shards.filter((s) => !holds(s))];
   }
   const matches: RecordView[] = [];
   let scanned = 0;
   let truncated = false;
   for (const shard of candidates) {
+    if (scanned >= maxTotalScan) {
+      truncated = true;
+      break;
+    }
     const bounds = options.log.bounds(shard.logKey);
     let from: number;
     let to = bounds.endOffset;

@@ -1,5 +1,6 @@
 // Per-shard charts and hot keys of a stream, read from the MetricsHub: incoming records and
-// bytes, and GetRecords iterator age, one series per shard; the busiest partition keys per shard.
+// bytes, GetRecords iterator age (consumers reading with GetRecords) and, per event source mapping
+// on the stream, the mapping's IteratorAge, one series per shard; the busiest partition keys per shard.
 
 import type { StreamState } from '../engine/streams/stream-state.js';
 import type { SeriesPoints, TopEntry } from '../metrics/metrics-hub.js';
@@ -9,7 +10,16 @@ export interface ShardSeries {
   readonly shardId: string;
   readonly incomingRecords: SeriesPoints;
   readonly incomingBytes: SeriesPoints;
+  /** kinesis:GetRecords.IteratorAgeMilliseconds: the age seen by GetRecords callers. */
   readonly iteratorAgeMs: SeriesPoints;
+  /** lambda:IteratorAge of each mapping reading this stream, for this shard. */
+  readonly mappingIteratorAgeMs: readonly MappingAgeSeries[];
+}
+
+export interface MappingAgeSeries {
+  readonly uuid: string;
+  readonly functionName: string;
+  readonly points: SeriesPoints;
 }
 
 export interface StreamMetricsView {
@@ -29,6 +39,13 @@ export function shardMetrics(deps: ConsoleDeps, stream: StreamState, sinceMs?: n
   const since = sinceMs ?? nowMs - DEFAULT_WINDOW_MS;
   const series = (metric: string, shardId: string): SeriesPoints =>
     metrics ? metrics.series({ metric, labels: { StreamName: stream.name, ShardId: shardId }, sinceMs: since }) : EMPTY;
+  const mappings = (deps.mappings?.list() ?? []).filter((m) => m.eventSourceArn === stream.arn);
+  const mappingAges = (shardId: string): MappingAgeSeries[] =>
+    mappings.map((m) => ({
+      uuid: m.uuid,
+      functionName: m.functionName,
+      points: metrics ? metrics.series({ metric: 'lambda:IteratorAge', labels: { EventSourceMappingUUID: m.uuid, ShardId: shardId }, sinceMs: since }) : EMPTY,
+    }));
   return {
     streamName: stream.name,
     metricsEnabled: metrics !== undefined,
@@ -38,6 +55,7 @@ export function shardMetrics(deps: ConsoleDeps, stream: StreamState, sinceMs?: n
       incomingRecords: series('kinesis:IncomingRecords', s.shardId),
       incomingBytes: series('kinesis:IncomingBytes', s.shardId),
       iteratorAgeMs: series('kinesis:GetRecords.IteratorAgeMilliseconds', s.shardId),
+      mappingIteratorAgeMs: mappingAges(s.shardId),
     })),
   };
 }

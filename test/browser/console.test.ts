@@ -5,9 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { EsmFixture, type TestFunction } from '../integration/support/esm-fixture.js';
 import { recordingHandler, recordText } from '../integration/support/esm-handler.js';
+import { pollUntil } from '../integration/support/poll-until.js';
 import { chromiumMissing, launchChromium, type BrowserSession } from './support/headless-chromium.js';
 
 const STREAM = 'console-orders';
@@ -34,6 +38,13 @@ const POISON: readonly Put[] = [
   { key: 'poison-key', data: 'poison pill', shardId: SHARD0 },
   { key: 'customer-4', data: order(8, 'customer-4'), shardId: SHARD0 },
 ];
+
+const DELIVERY = 'console-delivery';
+const BUCKET = 'console-bucket';
+const SMALL_RECORDS = ['{"order":1}\n', '{"order":2}\n', '{"order":3}\n'];
+const SMALL_BYTES = SMALL_RECORDS.join('').length;
+/** Under the 1,000 KiB record limit. */
+const HALF_MIB = 600_000;
 
 const skip = chromiumMissing();
 
@@ -94,6 +105,8 @@ describe('web console in headless Chromium', { skip }, () => {
     await shardTotal(SHARD0).filter({ hasText: /^6$/ }).waitFor();
     await page.locator('[data-testid="shard-chart-note"][data-records="8"]').waitFor();
     await session.screenshot('console-stream');
+    // The iterator-age chart carries the mapping's IteratorAge per shard (no GetRecords reader here).
+    await page.locator(`[data-testid="iterator-age-note"][data-series="#0 → ${fn.name}|#1 → ${fn.name}"]`).waitFor();
 
     // Record browser: search by partition key; JSON shown pretty; the put command works.
     await page.getByTestId('record-search-input').fill(SEARCHED.key);
@@ -151,7 +164,81 @@ describe('web console in headless Chromium', { skip }, () => {
     assert.deepEqual(session.blockedRequests, [], 'the console loads nothing from outside');
     assert.deepEqual(session.pageErrors, []);
   }
+
+  test('delivery streams: buffer fill before the flush, then the delivered object with its key, records and bytes', async () => {
+    try {
+      await deliveryWalkThrough();
+    } catch (err) {
+      await session.screenshot('console-delivery-failure').catch(() => undefined);
+      throw err;
+    }
+  });
+
+  async function deliveryWalkThrough(): Promise<void> {
+    const { page } = session;
+    const firehose = new FirehoseClient({ endpoint: fx.server.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'dummy-secret' }, maxAttempts: 1 });
+    try {
+      await firehose.send(new CreateDeliveryStreamCommand({
+        DeliveryStreamName: DELIVERY,
+        DeliveryStreamType: 'DirectPut',
+        ExtendedS3DestinationConfiguration: { BucketARN: `arn:aws:s3:::${BUCKET}`, RoleARN: 'arn:aws:iam::000000000000:role/firehose', Prefix: 'orders/', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 900 } },
+      }));
+      await pollUntil(async () => (await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: DELIVERY }))).DeliveryStreamDescription?.DeliveryStreamStatus === 'ACTIVE', 'delivery stream ACTIVE', 10_000, 50);
+      await firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: DELIVERY, Records: SMALL_RECORDS.map((d) => ({ Data: Buffer.from(d) })) }));
+
+      await page.getByTestId('nav-delivery').click();
+      const row = page.locator(`[data-testid="delivery-row"][data-delivery-stream="${DELIVERY}"]`);
+      await row.waitFor();
+      await row.click();
+      await page.getByTestId('delivery-title').filter({ hasText: DELIVERY }).waitFor();
+      await page.locator(`[data-testid="delivery-buffer-fill"][data-bytes="${SMALL_BYTES}"][data-limit="1048576"]`).waitFor();
+      assert.equal(await page.getByTestId('delivery-destination').textContent(), `File bucket ${BUCKET}/orders/`);
+      assert.equal(await page.getByTestId('delivery-source').textContent(), 'Direct PUT');
+      assert.equal(await page.getByTestId('delivery-hints').textContent(), '1 MiB or 900 s');
+      assert.equal(await page.getByTestId('delivery-totals').getAttribute('data-records'), '0');
+      assert.equal(await page.getByTestId('delivered-object').count(), 0);
+      await page.locator('[data-testid="delivery-freshness"]:not([data-ms="0"])').waitFor();
+      await session.screenshot('console-delivery-buffered');
+
+      // Two more records cross the 1 MiB size hint: one object of five records, shown live.
+      await firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: DELIVERY, Records: [Buffer.alloc(HALF_MIB, 'y'), Buffer.alloc(1048576 - SMALL_BYTES - HALF_MIB, 'z')].map((d) => ({ Data: d })) }));
+      const delivered = page.getByTestId('delivered-object');
+      await delivered.first().waitFor();
+      const objects = await pollUntil(async () => {
+        const found = await bucketObjects(join(fx.server.dataDir, 'buckets', BUCKET));
+        return found.length === 1 ? found : undefined;
+      }, 'one object in the bucket', 10_000, 100);
+      assert.match(objects[0]!.key, /^orders\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/console-delivery-1-/);
+      assert.equal(await delivered.count(), 1);
+      assert.equal(await delivered.getAttribute('data-key'), objects[0]!.key);
+      assert.equal(await delivered.getAttribute('data-records'), '5');
+      assert.equal(await delivered.getAttribute('data-bytes'), '1048576');
+      assert.equal(objects[0]!.size, 1048576);
+      await page.locator('[data-testid="delivery-buffer-fill"][data-bytes="0"]').waitFor();
+      await page.locator('[data-testid="delivery-totals"][data-records="5"][data-bytes="1048576"][data-deliveries="1"]').waitFor();
+      await page.locator('[data-testid="delivery-chart-note"][data-incoming="5"][data-delivered="5"]').waitFor();
+      await page.locator('[data-testid="delivery-freshness"][data-ms="0"]').waitFor();
+      assert.equal(await page.getByTestId('delivery-failure').count(), 0);
+      await page.locator('[data-testid="delivery-records-chart"] canvas').first().waitFor();
+      await session.screenshot('console-delivery');
+      assert.deepEqual(session.blockedRequests, []);
+      assert.deepEqual(session.pageErrors, []);
+    } finally {
+      firehose.destroy();
+    }
+  }
 });
+
+/** Every complete object of a file-system bucket (temp files skipped), as key → size. */
+async function bucketObjects(dir: string): Promise<{ key: string; size: number }[]> {
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  const out: { key: string; size: number }[] = [];
+  for (const name of names) {
+    const st = await stat(join(dir, name));
+    if (st.isFile() && !name.split('/').at(-1)!.startsWith('.')) out.push({ key: name, size: st.size });
+  }
+  return out;
+}
 
 /** Runs a shell command line (as a user pasting it would) with dummy credentials; rejects on a non-zero exit. */
 function runShell(command: string): Promise<string> {
