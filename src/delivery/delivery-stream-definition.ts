@@ -139,6 +139,8 @@ export interface DestinationDefinition {
 
 export interface DeliveryStreamDefinition {
   readonly name: string;
+  /** Fresh per incarnation: a deleted and re-created stream of the same name gets a new id (and spool). */
+  readonly id: string;
   readonly arn: string;
   readonly type: DeliveryStreamType;
   /** Starts at '1', +1 per UpdateDestination; part of object names. */

@@ -1,6 +1,7 @@
 // The delivery streams of this account and region, kept durably in the StateStore collection
 // 'delivery-streams' (one JSON document per name). Status CREATING turns ACTIVE lazily once the
-// create delay has passed; a listener hears about creations, updates and deletions.
+// create delay has passed; a deleted stream is DELETING for the delete delay (as Kinesis streams
+// are), then gone. A listener hears about creations, updates and deletions.
 
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../engine/clock.js';
@@ -30,16 +31,20 @@ export interface StoredDeliveryStream {
   readonly source?: { readonly kinesisStreamArn: string; readonly roleArn: string; readonly deliveryStartTimestamp: number };
   readonly tags: Readonly<Record<string, string>>;
   readonly encryption: { readonly status: 'ENABLED' | 'DISABLED'; readonly keyType?: string; readonly keyArn?: string };
+  /** Set by DeleteDeliveryStream: DELETING until then (epoch ms), gone afterwards. */
+  readonly deletingUntil?: number;
 }
 
-export type DeliveryStreamStatus = 'CREATING' | 'ACTIVE';
+export type DeliveryStreamStatus = 'CREATING' | 'ACTIVE' | 'DELETING';
 
 export interface DeliveryStreamListener {
   /** A stream was created (`fresh`), or loaded at start-up (not fresh). */
   created(stream: StoredDeliveryStream, fresh: boolean): Promise<void>;
   /** Its destination changed (new version). */
   updated(stream: StoredDeliveryStream): Promise<void>;
-  /** It was deleted; release its source and buffers. */
+  /** DeleteDeliveryStream: it is DELETING; stop delivering (buffered data is abandoned). */
+  deleting(stream: StoredDeliveryStream): Promise<void>;
+  /** The DELETING period ended and it is gone; release its log, checkpoints and spool. */
   deleted(stream: StoredDeliveryStream): Promise<void>;
 }
 
@@ -77,20 +82,28 @@ export class DeliveryStreamRegistry {
       accountId: string;
       region: string;
       createDelayMs: number;
+      /** How long a deleted stream stays DELETING (0: gone at once). */
+      deleteDelayMs: number;
       listener?: DeliveryStreamListener;
     },
   ) {}
+
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  /** Serialises deletion finalisation. */
+  private finalizing: Promise<void> = Promise.resolve();
 
   get accountId(): string {
     return this.options.accountId;
   }
 
-  /** Reads every stored stream and tells the listener about each. */
+  /** Reads every stored stream and tells the listener about each (DELETING ones finish deleting). */
   async load(): Promise<void> {
     for (const entry of await this.options.store.list<StoredDeliveryStream>(DELIVERY_STREAMS)) {
       this.streams.set(entry.key, entry.value);
-      await this.options.listener?.created(entry.value, false);
+      if (entry.value.deletingUntil === undefined) await this.options.listener?.created(entry.value, false);
     }
+    await this.finalizeDeletions();
   }
 
   arnOf(name: string): string {
@@ -99,6 +112,7 @@ export class DeliveryStreamRegistry {
 
   /** Stores a new stream (CREATING until the create delay passes). Throws DeliveryStreamExistsError. */
   async create(spec: CreateDeliveryStreamSpec): Promise<StoredDeliveryStream> {
+    await this.finalizeDeletions();
     if (this.streams.has(spec.name)) throw new DeliveryStreamExistsError(spec.name);
     const now = this.options.clock.now();
     const stream: StoredDeliveryStream = {
@@ -122,20 +136,25 @@ export class DeliveryStreamRegistry {
     return stream;
   }
 
-  /** The stream or DeliveryStreamNotFoundError. */
+  /** The stream (a DELETING one until its deletion is due) or DeliveryStreamNotFoundError. */
   require(name: string): StoredDeliveryStream {
     const stream = this.streams.get(name);
-    if (!stream) throw new DeliveryStreamNotFoundError(name);
+    if (!stream || this.gone(stream)) throw new DeliveryStreamNotFoundError(name);
     return stream;
   }
 
   statusOf(stream: StoredDeliveryStream): DeliveryStreamStatus {
+    if (stream.deletingUntil !== undefined) return 'DELETING';
     return this.options.clock.now() >= stream.readyAt ? 'ACTIVE' : 'CREATING';
   }
 
-  /** Streams sorted by name. */
+  /** Streams sorted by name (DELETING ones included until their deletion is due). */
   list(): StoredDeliveryStream[] {
-    return [...this.streams.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...this.streams.values()].filter((s) => !this.gone(s)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  private gone(stream: StoredDeliveryStream): boolean {
+    return stream.deletingUntil !== undefined && this.options.clock.now() >= stream.deletingUntil;
   }
 
   /** Replaces fields of a stream durably; `bumpVersion` for destination updates (tells the listener). */
@@ -152,12 +171,55 @@ export class DeliveryStreamRegistry {
     return next;
   }
 
-  /** Removes a stream durably, then tells the listener. */
+  /**
+   * DeleteDeliveryStream: marks the stream DELETING durably and tells the listener (delivery stops);
+   * after deleteDelayMs it is removed and the listener releases its resources. Deleting a DELETING
+   * stream changes nothing.
+   */
   async delete(name: string): Promise<void> {
     const stream = this.require(name);
-    await this.options.store.commit([{ kind: 'delete', collection: DELIVERY_STREAMS, key: name }]);
-    this.streams.delete(name);
-    await this.options.listener?.deleted(stream);
+    if (stream.deletingUntil !== undefined) return;
+    const deleting: StoredDeliveryStream = { ...stream, deletingUntil: this.options.clock.now() + this.options.deleteDelayMs };
+    await this.options.store.commit([{ kind: 'put', collection: DELIVERY_STREAMS, key: name, value: deleting }]);
+    this.streams.set(name, deleting);
+    await this.options.listener?.deleting(deleting);
+    await this.finalizeDeletions();
+  }
+
+  /** Removes the streams whose DELETING period is over (also run by a timer and lazily). */
+  finalizeDeletions(): Promise<void> {
+    const run = this.finalizing.then(() => this.finalizeDue());
+    this.finalizing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops the deletion timer. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async finalizeDue(): Promise<void> {
+    const now = this.options.clock.now();
+    for (const stream of [...this.streams.values()]) {
+      if (stream.deletingUntil === undefined || now < stream.deletingUntil) continue;
+      await this.options.store.commit([{ kind: 'delete', collection: DELIVERY_STREAMS, key: stream.name }]);
+      this.streams.delete(stream.name);
+      await this.options.listener?.deleted(stream);
+    }
+    const pending = [...this.streams.values()].filter((s) => s.deletingUntil !== undefined).map((s) => s.deletingUntil!);
+    if (pending.length > 0) this.schedule(Math.max(0, Math.min(...pending) - now));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.finalizeDeletions().catch(() => this.schedule(1000));
+    }, delayMs + 1);
+    this.timer.unref();
   }
 }
 
@@ -165,6 +227,7 @@ export class DeliveryStreamRegistry {
 export function definitionOf(stream: StoredDeliveryStream): DeliveryStreamDefinition {
   return {
     name: stream.name,
+    id: stream.id,
     arn: stream.arn,
     type: stream.type,
     versionId: String(stream.versionId),

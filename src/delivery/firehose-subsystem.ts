@@ -49,6 +49,8 @@ export interface DeliveryRunner {
   start(stream: DeliveryStreamDefinition, source: DeliverySource): void | Promise<void>;
   /** Stops delivering the named stream. */
   stop(name: string): Promise<void>;
+  /** The stream is gone: stops it and deletes what it kept on disk (its spool). */
+  discard(stream: DeliveryStreamDefinition): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
     accountId: options.accountId,
     region: options.region,
     createDelayMs: options.config.kinesis.createDelayMs,
+    deleteDelayMs: options.config.kinesis.deleteDelayMs,
     listener: {
       async created(stream, fresh) {
         if (stream.type === 'DirectPut') await log.createShard(directPutShard(stream));
@@ -110,9 +113,13 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
         await stopDelivery(stream.name);
         await startDelivery(stream);
       },
+      async deleting(stream) {
+        await stopDelivery(stream.name);
+      },
       async deleted(stream) {
         await stopDelivery(stream.name);
         options.journal?.forget(stream.name);
+        await runner.discard(definitionOf(stream));
         if (stream.type === 'DirectPut') await log.deleteShard(directPutShard(stream));
         const checkpoints = await store.list(DELIVERY_CHECKPOINTS, { prefix: `${stream.name}/${stream.id}` });
         await store.commit(checkpoints.map((c) => ({ kind: 'delete' as const, collection: DELIVERY_CHECKPOINTS, key: c.key })));
@@ -128,6 +135,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
     registry,
     close: () =>
       (closed ??= (async () => {
+        registry.close();
         for (const name of [...sources.keys()]) await stopDelivery(name);
         await runner.close();
       })()),

@@ -1,6 +1,7 @@
 // Direct PUT to an HTTP endpoint destination (http:// allowed locally): Firehose's request format
 // (headers, access key, common attributes, base64 records), a failing endpoint retried with the same
-// request id until it recovers with nothing lost, and 413 not retried.
+// request id until it recovers with nothing lost, backed up under http-endpoint-failed once the retry
+// duration has passed (and still retried), and 413 not retried but landed in the backup.
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,10 +11,7 @@ import { FirehoseFixture, ROLE } from './support/firehose-fixture.js';
 import { FirehoseEndpoint } from './support/firehose-endpoint.js';
 import { pollUntil } from './support/poll-until.js';
 
-/** Set while the server parts this file needs have not landed (false once they have). */
-const WAITING: string | false = "waiting for http:// endpoint URLs to be accepted (the model's Url pattern https://.* still rejects them; FIREHOSE.md §11 local deviation)";
-
-describe('Firehose HTTP endpoint destination', { skip: WAITING }, () => {
+describe('Firehose HTTP endpoint destination', () => {
   let fx: FirehoseFixture;
   let ep: FirehoseEndpoint;
   before(async () => {
@@ -25,7 +23,7 @@ describe('Firehose HTTP endpoint destination', { skip: WAITING }, () => {
     await ep.close();
   });
 
-  async function create(name: string, contentEncoding: 'NONE' | 'GZIP'): Promise<string> {
+  async function create(name: string, contentEncoding: 'NONE' | 'GZIP', retrySeconds = 300): Promise<string> {
     return fx.createDeliveryStream({
       DeliveryStreamName: name,
       DeliveryStreamType: 'DirectPut',
@@ -33,9 +31,9 @@ describe('Firehose HTTP endpoint destination', { skip: WAITING }, () => {
         EndpointConfiguration: { Url: ep.url, Name: 'local', AccessKey: 'my-access-key' },
         RequestConfiguration: { ContentEncoding: contentEncoding, CommonAttributes: [{ AttributeName: 'env', AttributeValue: 'test' }] },
         BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 0 },
-        RetryOptions: { DurationInSeconds: 300 },
+        RetryOptions: { DurationInSeconds: retrySeconds },
         S3BackupMode: 'FailedDataOnly',
-        S3Configuration: { BucketARN: `arn:aws:s3:::${name}-backup`, RoleARN: ROLE },
+        S3Configuration: { BucketARN: `arn:aws:s3:::${name}-backup`, RoleARN: ROLE, ErrorOutputPrefix: 'failed/!{firehose:error-output-type}/' },
       },
     });
   }
@@ -74,13 +72,38 @@ describe('Firehose HTTP endpoint destination', { skip: WAITING }, () => {
     assert.deepEqual(delivered, sent);
   });
 
-  test('413 is not retried', async () => {
+  test('RetryOptions.DurationInSeconds 0: the failing batch is backed up under http-endpoint-failed and still retried', async () => {
+    const arn = await create('he-backup', 'NONE', 0);
+    const before = ep.requests.length;
+    ep.script.push(503, 503);
+    await fx.firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'he-backup', Records: [{ Data: Buffer.from('kept') }, { Data: Buffer.from('safe') }] }));
+    const backups = await fx.waitForObjects('he-backup-backup', (objects) => objects.length === 1, 'the backup object');
+    assert.match(backups[0]!.key, /^failed\/http-endpoint-failed\/he-backup-1-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9a-f-]{36}$/);
+    const docs = backups[0]!.body.toString().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(docs.map((d) => [d.attemptsMade, d.errorCode, d.errorMessage, Buffer.from(String(d.rawData), 'base64').toString(), d.subsequenceNumber]), [
+      [1, 'HttpEndpoint.DestinationException', 'Received the following response from the endpoint destination. 503: scripted 503', 'kept', 0],
+      [1, 'HttpEndpoint.DestinationException', 'Received the following response from the endpoint destination. 503: scripted 503', 'safe', 0],
+    ]);
+    await pollUntil(async () => ep.delivered().includes('safe'), 'the batch delivered after the endpoint recovers', 20_000);
+    const mine = ep.requests.slice(before);
+    assert.deepEqual(mine.map((r) => r.status), [503, 503, 200]);
+    assert.equal(mine[2]!.headers['x-amz-firehose-source-arn'], arn);
+    assert.deepEqual(mine[2]!.body.records.map((r) => Buffer.from(r.data, 'base64').toString()), ['kept', 'safe']);
+    assert.equal((await fx.objects('he-backup-backup')).length, 1, 'backed up once, not on every retry');
+  });
+
+  test('413 is not retried; the batch goes to the backup under http-endpoint-failed', async () => {
     await create('he-413', 'NONE');
     const before = ep.requests.length;
     ep.script.push(413);
     await fx.firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'he-413', Records: [{ Data: Buffer.from('too big') }] }));
-    await pollUntil(async () => ep.requests.length > before, 'the first delivery attempt', 20_000);
-    await sleep(2500); // longer than the first retry backoff (1 s ± 15 %): a retry would have arrived
+    const backups = await fx.waitForObjects('he-413-backup', (objects) => objects.length === 1, 'the backup of the refused batch');
+    assert.match(backups[0]!.key, /^failed\/http-endpoint-failed\/he-413-1-/);
+    const doc = JSON.parse(backups[0]!.body.toString()) as Record<string, unknown>;
+    assert.equal(doc.errorCode, 'HttpEndpoint.DestinationException');
+    assert.equal(doc.errorMessage, 'Received the following response from the endpoint destination. 413: scripted 413');
+    assert.equal(Buffer.from(String(doc.rawData), 'base64').toString(), 'too big');
+    await sleep(2500); // longer than the first retry backoff (1 s): a retry would have arrived
     assert.deepEqual(ep.requests.slice(before).map((r) => r.status), [413]);
   });
 });

@@ -123,6 +123,19 @@ function formatConversion(config: Wire): FormatConversionSettings | undefined {
   return { outputFormat: 'PARQUET', parquetCompression: compression };
 }
 
+/** http:// or https:// with a host (http:// is a local deviation: AWS requires https). */
+function checkEndpointUrl(url: string | undefined): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url ?? '');
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
+    throw invalidFirehoseArgument(`Invalid HTTP endpoint URL: ${String(url)}`);
+  }
+}
+
 /** The engine's destination, or InvalidArgumentException. */
 export function resolveDestination(kind: DestinationKind, config: Wire): DestinationDefinition {
   const proc = processing(config);
@@ -130,6 +143,7 @@ export function resolveDestination(kind: DestinationKind, config: Wire): Destina
     const endpoint = (config.EndpointConfiguration ?? {}) as { Url?: string; Name?: string; AccessKey?: string };
     const request = (config.RequestConfiguration ?? {}) as { ContentEncoding?: 'NONE' | 'GZIP'; CommonAttributes?: { AttributeName: string; AttributeValue: string }[] };
     const retry = config.RetryOptions as { DurationInSeconds?: number } | undefined;
+    checkEndpointUrl(endpoint.Url);
     return {
       destinationId: DESTINATION_ID,
       settings: {

@@ -6,7 +6,7 @@ import { VersionConflictError } from '../../storage/state-store.js';
 import { deliveryStreamExists, deliveryStreamNotFound } from '../../errors/firehose-errors.js';
 import type { AwsError } from '../../errors/aws-error.js';
 import { createModelService } from '../model/model-service.js';
-import { loadServiceModel } from '../model/service-model.js';
+import { firehoseModel } from './firehose-model.js';
 import type { JsonRpcService } from '../operation.js';
 import type { FirehoseDeps } from './firehose-deps.js';
 import { firehoseOperations } from './operations.js';
@@ -20,7 +20,7 @@ export function mapFirehoseError(err: unknown, accountId: string): AwsError | un
 
 export function createFirehoseService(deps: FirehoseDeps): JsonRpcService {
   return createModelService<FirehoseDeps>({
-    model: loadServiceModel('firehose'),
+    model: firehoseModel(),
     targetPrefix: 'Firehose_20150804',
     signingName: 'firehose',
     jsonVersion: '1.1',

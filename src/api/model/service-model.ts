@@ -119,6 +119,15 @@ export class ServiceModel {
     return shape;
   }
 
+  /**
+   * A copy of this model with some shapes replaced: for documented local deviations from AWS
+   * (e.g. Firehose accepting http:// endpoint URLs). Unknown names throw, so a renamed shape fails loudly.
+   */
+  withShapes(overrides: Readonly<Record<string, Shape>>): ServiceModel {
+    for (const name of Object.keys(overrides)) this.shape(name);
+    return new ServiceModel(this.name, this.metadata, this.operations, { ...this.shapes, ...overrides });
+  }
+
   /** Java package AWS prints for structure values in messages, e.g. com.amazonaws.kinesis.v20131202. */
   javaPackage(): string {
     return `com.amazonaws.${this.metadata.endpointPrefix}.v${this.metadata.apiVersion.replace(/-/g, '')}`;

@@ -17,7 +17,7 @@ const noInvoker: FunctionInvoker = { invoke: () => Promise.reject(new Error('no 
 
 function definition(dest: Partial<DestinationDefinition> = {}, prefix = '', errorOutputPrefix?: string): DeliveryStreamDefinition {
   return {
-    name: 's', arn: 'arn:aws:firehose:us-east-1:000000000000:deliverystream/s', type: 'DirectPut', versionId: '1', createdAt: T0,
+    name: 's', id: '0123456789abcdef', arn: 'arn:aws:firehose:us-east-1:000000000000:deliverystream/s', type: 'DirectPut', versionId: '1', createdAt: T0,
     destination: {
       destinationId: 'destinationId-000000000001',
       settings: { kind: 's3', bucket: 'b', prefix, ...(errorOutputPrefix !== undefined ? { errorOutputPrefix } : {}) },

@@ -1,7 +1,7 @@
 // DeliveryEngine: runs every active delivery stream's pipeline (source → processing → buffers →
-// formatter → sink), with on-disk spooling of failed deliveries under <dataDir>/delivery-spool/.
-// F1's firehose subsystem constructs one and calls start/stop as streams are created, updated
-// (stop + start with the new definition and a fresh source) and deleted.
+// formatter → sink), with on-disk spooling of failed deliveries under <dataDir>/delivery-spool/<name>-<id>/.
+// The firehose subsystem constructs one and calls start/stop as streams are created and updated
+// (stop + start with the new definition and a fresh source), and discard when one is deleted.
 
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -15,6 +15,7 @@ import type { DeliveryJournal } from './delivery-journal.js';
 import type { DeliverySource } from './delivery-source.js';
 import { DeliverySpool } from './delivery-spool.js';
 import { DeliveryWorker } from './delivery-worker.js';
+import { FailureBackup } from './failure-backup.js';
 import type { FormatterFactory } from './formatter-port.js';
 import { RecordRouter } from './record-router.js';
 import { StreamMeters } from './stream-meters.js';
@@ -37,8 +38,8 @@ export interface DeliveryEngineOptions {
   readonly logger: Logger;
   readonly metrics?: MetricsHub;
   readonly dataDir: string;
-  /** Builds the sink for a destination (also called with backup S3 settings for error output). */
-  readonly sinkFactory: (destination: DestinationSettings) => Sink;
+  /** Builds the sink for a destination of `stream` (also called with backup S3 settings for error output). */
+  readonly sinkFactory: (destination: DestinationSettings, stream: DeliveryStreamDefinition) => Sink;
   readonly formatter: FormatterFactory;
   readonly region?: string;
   /** Defaults to real (unref'd) timers; tests pass a ManualSleeper. */
@@ -53,6 +54,11 @@ interface Running {
   readonly source: DeliverySource;
   readonly sinks: Sink[];
   readonly done: Promise<unknown>;
+}
+
+/** One spool directory per incarnation of a delivery stream. */
+function spoolDir(dataDir: string, stream: Pick<DeliveryStreamDefinition, 'name' | 'id'>): string {
+  return join(dataDir, 'delivery-spool', `${stream.name}-${stream.id}`);
 }
 
 /** Error output for destinations without an S3 backup configuration. */
@@ -70,14 +76,17 @@ export class DeliveryEngine {
     const sleeper = this.o.sleeper ?? timerSleeper;
     const logger = this.o.logger.child({ deliveryStream: stream.name });
     const settings = stream.destination.settings;
-    const spool = new DeliverySpool(join(this.o.dataDir, 'delivery-spool', stream.name));
+    const backup = settings.kind === 'http-endpoint'
+      ? new FailureBackup(stream, settings.backup, settings.retryDurationInSeconds * 1000, settings.s3BackupMode === 'AllData')
+      : undefined;
+    const spool = new DeliverySpool(spoolDir(this.o.dataDir, stream));
     await spool.open();
     const meters = new StreamMeters(this.o.metrics, stream.name, this.o.clock, this.o.journal);
-    const main = meters.watch(this.o.sinkFactory(settings), 'main');
-    const error = settings.kind === 's3' ? main : meters.watch(this.o.sinkFactory(settings.backup ?? FALLBACK_ERROR_BUCKET(stream.name)), 'error');
+    const main = meters.watch(this.o.sinkFactory(settings, stream), 'main');
+    const error = settings.kind === 's3' ? main : meters.watch(this.o.sinkFactory(settings.backup ?? FALLBACK_ERROR_BUCKET(stream.name), stream), 'error');
     meters.spooled(spool.bytes);
     const worker = new DeliveryWorker({
-      sinks: { main, error }, spool, sleeper, logger,
+      sinks: { main, error }, spool, clock: this.o.clock, sleeper, logger, ...(backup !== undefined ? { backup } : {}),
       spoolAfterAttempts: t.spoolAfterAttempts ?? 3, initialBackoffMs: t.initialBackoffMs ?? 1000, maxBackoffMs: t.maxBackoffMs ?? 60_000,
       onDelivered: (role, batch) => { meters.delivered(role, batch); meters.spooled(spool.bytes); },
     });
@@ -87,6 +96,7 @@ export class DeliveryEngine {
       clock: this.o.clock, sleeper, logger, meters,
       maxBufferedBytes: Math.max(t.maxBufferedBytes ?? 256 * 1024 * 1024, 2 * stream.destination.bufferingHints.sizeInMBs * 1024 * 1024),
       maxPartitions: t.maxPartitions ?? 500,
+      ...(backup !== undefined ? { backup } : {}),
     });
     const abort = new AbortController();
     const guard = (what: string, p: Promise<void>): Promise<void> => p.catch((err: unknown) => logger.error({ err }, `${what} stopped on an error`));
@@ -116,6 +126,15 @@ export class DeliveryEngine {
     await r.source.close();
     await r.done;
     for (const sink of r.sinks) await sink.close().catch(() => {});
+  }
+
+  /**
+   * The delivery stream was deleted: stops its pipeline and deletes its spool (undelivered data of a
+   * deleted stream is abandoned, as Firehose does with buffered data).
+   */
+  async discard(stream: Pick<DeliveryStreamDefinition, 'name' | 'id'>): Promise<void> {
+    await this.stop(stream.name);
+    await new DeliverySpool(spoolDir(this.o.dataDir, stream)).destroy();
   }
 
   async close(): Promise<void> {

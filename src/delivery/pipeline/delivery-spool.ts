@@ -1,5 +1,6 @@
 // Failed deliveries spooled on disk (never dropped): one fsynced file per batch under
-// <dataDir>/delivery-spool/<stream>/, retried until they land; survives restarts.
+// <dataDir>/delivery-spool/<stream>-<id>/ (one directory per incarnation of the delivery stream, so
+// a re-created stream never sees old data), retried until they land; survives restarts.
 
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,13 +9,23 @@ import type { DeliveryRecord, SinkBatch } from '../sink.js';
 /** Which sink of the stream a spooled batch is for. */
 export type SinkRole = 'main' | 'error';
 
+/** How a batch has failed so far (kept with it in the spool). */
+export interface RetryState {
+  attempts: number;
+  /** Epoch ms of the first failed attempt. */
+  firstFailedAt: number;
+  /** Whether the batch was already written to the S3 backup (HTTP endpoint destinations). */
+  backedUp: boolean;
+}
+
 export interface SpoolEntry {
   readonly role: SinkRole;
   readonly batch: SinkBatch;
+  readonly retry?: RetryState;
 }
 
 interface StoredRecord { id: string; d: string; t: number; k?: Record<string, string> }
-interface StoredEntry { role: SinkRole; key: string; ct?: string; ce?: string; body: string; records: StoredRecord[] }
+interface StoredEntry { role: SinkRole; key: string; ct?: string; ce?: string; body: string; records: StoredRecord[]; retry?: RetryState }
 
 export class DeliverySpool {
   private seq = 0;
@@ -39,6 +50,23 @@ export class DeliverySpool {
 
   /** Durably stores an entry (write, fsync, rename). */
   async put(entry: SpoolEntry): Promise<void> {
+    await this.write(`${String(++this.seq).padStart(16, '0')}.json`, entry);
+  }
+
+  /** Durably replaces the stored entry `name` (e.g. its retry state). */
+  async replace(name: string, entry: SpoolEntry): Promise<void> {
+    const old = (await stat(join(this.dir, name))).size;
+    await this.write(name, entry);
+    this.totalBytes -= old;
+  }
+
+  /** Deletes the directory and everything spooled (the delivery stream is gone). */
+  async destroy(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+    this.totalBytes = 0;
+  }
+
+  private async write(name: string, entry: SpoolEntry): Promise<void> {
     const stored: StoredEntry = {
       role: entry.role,
       key: entry.batch.objectKey,
@@ -49,9 +77,9 @@ export class DeliverySpool {
         id: r.recordId, d: r.data.toString('base64'), t: r.approximateArrivalTimestamp,
         ...(r.partitionKeys !== undefined ? { k: { ...r.partitionKeys } } : {}),
       })),
+      ...(entry.retry !== undefined ? { retry: entry.retry } : {}),
     };
     const data = Buffer.from(JSON.stringify(stored));
-    const name = `${String(++this.seq).padStart(16, '0')}.json`;
     const tmp = join(this.dir, `${name}.tmp`);
     const fh = await open(tmp, 'w');
     try {
@@ -84,6 +112,7 @@ export class DeliverySpool {
         ...(s.ct !== undefined ? { contentType: s.ct } : {}),
         ...(s.ce !== undefined ? { contentEncoding: s.ce } : {}),
       },
+      ...(s.retry !== undefined ? { retry: s.retry } : {}),
     };
   }
 

@@ -12,6 +12,9 @@ export interface ErrorDocumentInput {
   readonly attemptEndingTimestamp: number;
   readonly rawData: Buffer;
   readonly lambdaArn?: string;
+  /** HTTP endpoint failures (FIREHOSE.md §11): the record's sub-sequence number and `<id>.<sub>`. */
+  readonly subsequenceNumber?: number;
+  readonly dataId?: string;
 }
 
 /** One error document followed by a newline. */
@@ -26,6 +29,8 @@ export function errorDocument(input: ErrorDocumentInput): Buffer {
     attemptEndingTimestamp: input.attemptEndingTimestamp,
     rawData: input.rawData.toString('base64'),
     ...(input.lambdaArn !== undefined ? { lambdaArn: input.lambdaArn } : {}),
+    ...(input.subsequenceNumber !== undefined ? { subsequenceNumber: input.subsequenceNumber } : {}),
+    ...(input.dataId !== undefined ? { dataId: input.dataId } : {}),
   };
   return Buffer.from(JSON.stringify(doc) + '\n');
 }

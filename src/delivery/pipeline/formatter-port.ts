@@ -12,9 +12,14 @@ export interface EncodedObject {
   readonly extension: string;
 }
 
-/** Encodes buffers. Contract: encode throws when the records cannot be converted (format-conversion-failed). */
+/**
+ * Encodes buffers. Contract: encode throws when the records cannot be converted
+ * (format-conversion-failed; a FormatConversionError carries the part that did convert).
+ */
 export interface Formatter {
   encode(records: readonly DeliveryRecord[]): EncodedObject;
+  /** Same contract; compression runs off the event loop. The pipeline uses this one. */
+  encodeAsync(records: readonly DeliveryRecord[]): Promise<EncodedObject>;
 }
 
 /** `createFormatter` from src/delivery/format/ satisfies this. */

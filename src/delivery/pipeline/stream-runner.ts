@@ -14,10 +14,11 @@ import { AckTracker, type AckTicket } from './ack-tracker.js';
 import type { DeliverySource, SourceRecord } from './delivery-source.js';
 import type { DeliveryWorker } from './delivery-worker.js';
 import type { EncodedObject, Formatter } from './formatter-port.js';
-import { deterministicRandomString, objectKey } from './object-key.js';
+import type { FailureBackup } from './failure-backup.js';
+import { ObjectNamer } from './object-namer.js';
 import { BufferSet, PartitionBuffer } from './partition-buffer.js';
 import {
-  bindPartitionKeys, errorPrefixParts, evaluatePrefix, partsKey, successPrefixParts, type PrefixPart,
+  bindPartitionKeys, errorPrefixParts, partsKey, successPrefixParts, type PrefixPart,
 } from './prefix-template.js';
 import { errorRoute, type RecordRouter, type Route } from './record-router.js';
 import type { StreamMeters } from './stream-meters.js';
@@ -34,6 +35,8 @@ export interface StreamRunnerOptions {
   readonly meters: StreamMeters;
   readonly maxBufferedBytes: number;
   readonly maxPartitions: number;
+  /** S3 backup of a non-S3 destination (AllData copies). */
+  readonly backup?: FailureBackup;
 }
 
 export class StreamRunner {
@@ -44,6 +47,10 @@ export class StreamRunner {
   private readonly successParts: PrefixPart[];
   private readonly errorParts: PrefixPart[];
   private readonly objectSettings: Partial<ObjectDestinationSettings>;
+  private readonly namer: ObjectNamer;
+  /** Buffers being encoded (taken from the buffers, not yet queued at the worker). */
+  private readonly encoding = new Set<Promise<void>>();
+  private encodingBytes = 0;
 
   constructor(private readonly o: StreamRunnerOptions) {
     this.buffers = new BufferSet(o.maxPartitions);
@@ -53,6 +60,7 @@ export class StreamRunner {
     this.objectSettings = s.kind === 's3' ? s : (s.backup ?? {});
     this.successParts = s.kind === 's3' ? successPrefixParts(s.prefix, d.dynamicPartitioning?.enabled === true) : [];
     this.errorParts = errorPrefixParts(this.objectSettings.prefix ?? '', this.objectSettings.errorOutputPrefix);
+    this.namer = new ObjectNamer(o.definition, this.objectSettings.customTimeZone);
   }
 
   private get sizeLimit(): number {
@@ -69,8 +77,9 @@ export class StreamRunner {
       routes.forEach((route, i) => this.place(route, batch.records[i]!, ticket));
       this.acks.drain();
       this.flushDue();
-      while (!signal.aborted && this.buffers.bytes + this.o.worker.queuedBytes > this.o.maxBufferedBytes) {
+      while (!signal.aborted && this.buffers.bytes + this.encodingBytes + this.o.worker.queuedBytes > this.o.maxBufferedBytes) {
         for (const b of this.buffers.all()) this.flush(b);
+        await Promise.all([...this.encoding]);
         await this.o.worker.drained(signal);
       }
     }
@@ -149,40 +158,46 @@ export class StreamRunner {
   private flush(b: PartitionBuffer): void {
     this.buffers.remove(b.key);
     if (b.records.length === 0) return;
-    const { definition } = this.o;
+    this.encodingBytes += b.bytes;
+    const pending = this.encodeAndEnqueue(b)
+      .catch((err: unknown) => this.o.logger.error({ err, buffer: b.key }, 'encoding a buffer failed; its records are redelivered after a restart'))
+      .finally(() => {
+        this.encodingBytes -= b.bytes;
+        this.encoding.delete(pending);
+      });
+    this.encoding.add(pending);
+  }
+
+  /** Encodes a buffer (compression on the thread pool) and hands the object to the worker. */
+  private async encodeAndEnqueue(b: PartitionBuffer): Promise<void> {
     let kept = b.records;
-    let body: Buffer;
-    let extension = '';
-    let contentType: string | undefined;
-    let contentEncoding: string | undefined;
+    let encoded: EncodedObject;
     if (b.role === 'main') {
-      let encoded;
       try {
-        encoded = this.o.formatter.encode(b.records.map((r) => r.record));
+        encoded = await this.o.formatter.encodeAsync(b.records.map((r) => r.record));
       } catch (err) {
-        encoded = this.conversionFailed(b, err);
-        if (encoded === undefined) return;
-        kept = b.records.filter((r) => encoded!.converted.has(r.record));
+        const partial = this.conversionFailed(b, err);
+        if (partial === undefined) return;
+        encoded = partial;
+        kept = b.records.filter((r) => partial.converted.has(r.record));
       }
-      ({ body, extension, contentType, contentEncoding } = encoded);
-    } else body = Buffer.concat(b.records.map((r) => r.record.data));
+    } else encoded = { body: Buffer.concat(b.records.map((r) => r.record.data)), extension: '' };
     const records = kept.map((r) => r.record);
-    const epochMs = Math.min(...records.map((r) => r.approximateArrivalTimestamp));
-    const seed = `${definition.name}|${definition.versionId}|${b.key}|${records[0]!.recordId}|${records.at(-1)!.recordId}|${records.length}`;
-    const timeZone = this.objectSettings.customTimeZone;
-    const prefix = evaluatePrefix(b.parts, {
-      epochMs, ...(timeZone !== undefined ? { timeZone } : {}),
-      ...(b.errorOutputType !== undefined ? { errorOutputType: b.errorOutputType } : {}),
-      randomString: (n) => deterministicRandomString(`${seed}|${n}`),
-    });
+    const { body, extension, contentType, contentEncoding } = encoded;
     const batch: SinkBatch = {
-      objectKey: objectKey({ prefix, streamName: definition.name, versionId: definition.versionId, epochMs, seed, extension, ...(timeZone !== undefined ? { timeZone } : {}) }),
+      objectKey: this.namer.name({ parts: b.parts, bufferKey: b.key, records, extension, ...(b.errorOutputType !== undefined ? { errorOutputType: b.errorOutputType } : {}) }),
       body, records,
       ...(contentType !== undefined ? { contentType } : {}),
       ...(contentEncoding !== undefined ? { contentEncoding } : {}),
     };
     const tickets = kept.map((r) => r.ticket);
-    this.o.worker.enqueue({ role: b.role, batch, settle: () => { for (const t of tickets) this.acks.settle(t); } });
+    const copy = b.role === 'main' && this.o.backup?.allData === true ? this.o.backup.copy(batch) : undefined;
+    let jobs = copy === undefined ? 1 : 2;
+    const settle = (): void => {
+      if (--jobs === 0) for (const t of tickets) this.acks.settle(t);
+    };
+    this.o.worker.enqueue({ role: b.role, batch, settle });
+    if (copy !== undefined) this.o.worker.enqueue({ role: 'error', batch: copy, settle });
   }
 
   /** Routes records that failed format conversion to the error output; returns the partial object, if any. */

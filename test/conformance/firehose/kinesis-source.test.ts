@@ -13,6 +13,7 @@ function recordingRunner(sources: Map<string, AsyncIterator<SourceBatch>>): () =
       sources.set(stream.name, source[Symbol.asyncIterator]());
     },
     async stop() {},
+    async discard() {},
     async close() {},
   });
 }

@@ -13,6 +13,7 @@ function recordingRunner(sources: Map<string, AsyncIterator<SourceBatch>>): () =
       sources.set(stream.name, source[Symbol.asyncIterator]());
     },
     async stop() {},
+    async discard() {},
     async close() {},
   });
 }
@@ -36,10 +37,12 @@ describe('PutRecord and PutRecordBatch', () => {
   test('limits: 501 records, more than 4 MiB, unknown stream, a Kinesis-sourced stream', () =>
     withFirehose(async (t) => {
       await t.call('CreateDeliveryStream', { DeliveryStreamName: 'ds', ExtendedS3DestinationConfiguration: S3_DESTINATION });
-      const tooMany = await t.error('PutRecordBatch', { DeliveryStreamName: 'ds', Records: Array.from({ length: 501 }, () => ({ Data: b64('x') })) });
-      // The model validator answers first, as AWS's front end does for a list over its max length.
-      assert.equal(tooMany.type, 'ValidationException');
-      assert.ok(tooMany.message.endsWith("at 'records' failed to satisfy constraint: Member must have length less than or equal to 500"));
+      // FIREHOSE.md §3: InvalidArgumentException (Tributary's model drops the list's max so the operation answers; decision 0010).
+      assert.deepEqual(await t.error('PutRecordBatch', { DeliveryStreamName: 'ds', Records: Array.from({ length: 501 }, () => ({ Data: b64('x') })) }), {
+        status: 400,
+        type: 'InvalidArgumentException',
+        message: 'Records size exceeds limits: 501 records (at most 500) of 501 bytes (at most 4194304 bytes) in total.',
+      });
       const big = b64('x'.repeat(1_000_000));
       assert.deepEqual(await t.error('PutRecordBatch', { DeliveryStreamName: 'ds', Records: Array.from({ length: 5 }, () => ({ Data: big })) }), {
         status: 400,

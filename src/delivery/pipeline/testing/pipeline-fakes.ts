@@ -57,6 +57,9 @@ export const concatFormatter: Formatter = {
   encode(records: readonly DeliveryRecord[]) {
     return { body: Buffer.concat(records.map((r) => r.data)), extension: '' };
   },
+  async encodeAsync(records: readonly DeliveryRecord[]) {
+    return concatFormatter.encode(records);
+  },
 };
 
 /** Lets promise chains and I/O settle until `cond` holds (fails after many turns). */

@@ -1,0 +1,20 @@
+// The Firehose service model Tributary validates against: AWS's model with two documented local
+// deviations (docs/decisions/0010): HTTP endpoint URLs may be http:// (AWS: https:// only), and
+// PutRecordBatch's 500-record limit is checked by the operation, which answers
+// InvalidArgumentException as FIREHOSE.md §3 says, instead of the model's ValidationException.
+
+import { loadServiceModel, type ListShape, type ServiceModel, type StringShape } from '../model/service-model.js';
+
+let cached: ServiceModel | undefined;
+
+export function firehoseModel(): ServiceModel {
+  if (cached) return cached;
+  const aws = loadServiceModel('firehose');
+  const url = aws.shape('HttpEndpointUrl') as StringShape;
+  const { max: _max, ...records } = aws.shape('PutRecordBatchRequestEntryList') as ListShape;
+  cached = aws.withShapes({
+    HttpEndpointUrl: { ...url, pattern: 'https?://.*' },
+    PutRecordBatchRequestEntryList: records,
+  });
+  return cached;
+}
