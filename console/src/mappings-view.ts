@@ -1,10 +1,10 @@
 // Event source mappings: state, lag (records and time), per-shard lanes with their state and
 // reason, the record a retrying lane is stuck on; enable/disable and rewind.
 
-import type { LaneView, MappingView } from '../../src/console/mapping-views.js';
+import type { LaneView, MappingError, MappingView } from '../../src/console/mapping-views.js';
 import { get, post } from './api.js';
 import { fill, h } from './dom.js';
-import { count, duration } from './format.js';
+import { count, dateTime, duration } from './format.js';
 import type { View } from './view.js';
 
 export function mappingsView(main: HTMLElement, refreshSoon: () => void): View {
@@ -54,7 +54,8 @@ export function mappingsView(main: HTMLElement, refreshSoon: () => void): View {
         : h('table', { class: 'table' },
             h('thead', {}, h('tr', {}, h('th', {}, 'Shard'), h('th', {}, 'State'), h('th', { class: 'num' }, 'Lag (records)'), h('th', { class: 'num' }, 'Lag (time)'), h('th', {}, 'Position'))),
             h('tbody', {}, ...m.lanes.map(lane))),
-      ...m.lanes.filter((l) => l.failingRecord !== null).map(failing));
+      ...m.lanes.filter((l) => l.failingRecord !== null).map(failing),
+      m.recentErrors.length === 0 ? null : h('div', { 'data-testid': 'mapping-errors' }, h('h3', {}, 'Last errors'), ...m.recentErrors.map(recentError)));
   }
 
   return {
@@ -82,4 +83,18 @@ function failing(l: LaneView): HTMLElement {
     h('div', { class: 'small' }, h('strong', {}, `${l.shardId} keeps failing on the batch starting at`), ' ', h('span', { class: 'pill mono' }, r.partitionKey), ' ', h('span', { class: 'mono muted small' }, r.sequenceNumber)),
     error ? h('div', { class: 'error-text small' }, error) : null,
     h('pre', { class: 'data' }, r.data.json ?? r.data.utf8 ?? r.data.base64));
+}
+
+function recentError(e: MappingError): HTMLElement {
+  const b = e.batch;
+  const r = b?.failingRecord ?? null;
+  return h('div', { class: 'failing', 'data-testid': 'mapping-error', 'data-error-type': e.errorType },
+    h('div', { class: 'small' },
+      h('span', { class: 'badge error' }, e.errorType), ' ',
+      h('span', { class: 'muted', 'data-testid': 'mapping-error-times', 'data-times': e.times }, e.times === 1 ? dateTime(e.atMs) : `${count(e.times)}× from ${dateTime(e.firstAtMs)} to ${dateTime(e.atMs)}`),
+      b ? h('span', { class: 'muted' }, ` · ${b.shardId} · batch of ${count(b.size)}${b.reportedFailures > 0 ? `, ${count(b.reportedFailures)} reported failed` : ''}`) : null),
+    e.errorMessage ? h('div', { class: 'error-text small' }, e.errorMessage) : null,
+    r === null ? null : h('div', { 'data-testid': 'mapping-error-record', 'data-partition-key': r.partitionKey, 'data-sequence-number': r.sequenceNumber },
+      h('div', { class: 'small' }, 'failing record ', h('span', { class: 'pill mono' }, r.partitionKey), ' ', h('span', { class: 'mono muted small' }, r.sequenceNumber)),
+      h('pre', { class: 'data' }, (r.data.json ?? r.data.gzip?.json ?? r.data.gzip?.utf8 ?? r.data.utf8 ?? r.data.base64) + (r.truncated ? '\n…' : ''))));
 }

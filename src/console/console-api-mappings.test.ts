@@ -6,6 +6,7 @@ import type { MappingStatus } from '../metrics/metrics-hub.js';
 import type { ConsoleMetrics, MappingPort } from './console-deps.js';
 import { FunctionLogRing } from './function-log-ring.js';
 import { FunctionStats } from './function-stats.js';
+import { InvocationErrors } from './invocation-errors.js';
 import { createStack, T0, type Stack } from './console-stack.test-support.js';
 
 const UUID = '11111111-2222-4333-8444-555555555555';
@@ -71,6 +72,23 @@ describe('console API: mappings and functions', () => {
     assert.equal(lanes[0]!.failingRecord!.sequenceNumber, puts[0]!.seq);
     assert.equal(lanes[0]!.failingRecord!.data.json, '{\n  "order": 1\n}');
     assert.equal(lanes[1]!.failingRecord, null);
+  });
+
+  test('last errors: failures of the mapping\'s function on its stream, retries of one batch folded, newest first', async () => {
+    let now = T0;
+    const errors = new InvocationErrors({ now: () => now });
+    const event = (arn: string, seq: string) => Buffer.from(JSON.stringify({ Records: [{ eventID: `shardId-000000000000:${seq}`, eventSourceARN: arn, kinesis: { partitionKey: 'k', sequenceNumber: seq, data: 'eA==' } }] }));
+    const failing = errors.wrap({ invoke: async () => ({ requestId: 'r', functionError: 'Unhandled', payload: Buffer.from('{"errorType":"Error","errorMessage":"boom"}'), executedVersion: '$LATEST', durationMs: 1 }) });
+    for (const [arn, seq] of [[ARN, '1'], [ARN, '1'], [`${ARN}-other`, '1'], [ARN, '1'], [ARN, '7']] as const) {
+      now += 1000;
+      await failing.invoke({ functionName: 'fn', payload: event(arn, seq) });
+    }
+    const { json } = await s.call(s.deps({ metrics: metricsWith([]), mappings: new FakeMappings(), invocationErrors: errors }), 'GET', '/mappings');
+    const [m] = (json as { mappings: { recentErrors: { times: number; firstAtMs: number; atMs: number; errorMessage: string; batch: { firstSequenceNumber: string } }[] }[] }).mappings;
+    assert.deepEqual(m!.recentErrors.map((e) => [e.batch.firstSequenceNumber, e.times, e.firstAtMs, e.atMs, e.errorMessage]), [
+      ['7', 1, T0 + 5000, T0 + 5000, 'boom'],
+      ['1', 3, T0 + 1000, T0 + 4000, 'boom'],
+    ]);
   });
 
   test('enable, disable and rewind go to the mapping port; bad input is 400, unknown mapping 404', async () => {

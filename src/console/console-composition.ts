@@ -1,5 +1,5 @@
 // Everything the composition root needs for the console: the observers that must exist before
-// the Lambda and Firehose subsystems (function log ring, invocation statistics, delivery journal)
+// the Lambda and Firehose subsystems (function log ring, invocation statistics and errors, delivery journal)
 // and the adapters that turn the live registries into the console's ports once everything is built.
 
 import type { DeliveryStreamRegistry } from '../delivery/delivery-stream-registry.js';
@@ -20,6 +20,7 @@ import type { StateStore } from '../storage/state-store.js';
 import type { ConsoleDeps, ConsoleMetrics, MappingPort, RecordPutPort } from './console-deps.js';
 import { FunctionLogRing } from './function-log-ring.js';
 import { FunctionStats } from './function-stats.js';
+import { InvocationErrors } from './invocation-errors.js';
 import { RegistryQueuePort } from './registry-queue-port.js';
 
 export interface ConsoleParts {
@@ -37,6 +38,7 @@ export interface ConsoleParts {
 export class ConsoleComposition {
   readonly functionLogs: FunctionLogRing;
   readonly functionStats: FunctionStats;
+  readonly invocationErrors: InvocationErrors;
   /** For createFirehoseSubsystem's `journal` option. */
   readonly deliveryJournal: DeliveryJournal;
 
@@ -44,6 +46,7 @@ export class ConsoleComposition {
     const now = (): number => clock.now();
     this.functionLogs = new FunctionLogRing({ now });
     this.functionStats = new FunctionStats({ now });
+    this.invocationErrors = new InvocationErrors({ now });
     this.deliveryJournal = new DeliveryJournal({ now });
   }
 
@@ -51,7 +54,7 @@ export class ConsoleComposition {
   get observe(): { runtimeLogger(target: RuntimeLogger): RuntimeLogger; invoker(target: FunctionInvoker): FunctionInvoker } {
     return {
       runtimeLogger: (target) => this.functionLogs.tee(target),
-      invoker: (target) => this.functionStats.wrap(target),
+      invoker: (target) => this.functionStats.wrap(this.invocationErrors.wrap(target)),
     };
   }
 
@@ -66,6 +69,7 @@ export class ConsoleComposition {
       now: () => clock.now(),
       functionLogs: this.functionLogs,
       functionStats: this.functionStats,
+      invocationErrors: this.invocationErrors,
       records: recordPutPort(parts.records),
       ...(parts.metrics ? { metrics: parts.metrics } : {}),
       ...(lambda ? { mappings: mappingPort(lambda.mappings, lambda.engine), functions: lambda.functions } : {}),

@@ -10,6 +10,7 @@ import type { MetricsHub } from '../metrics/metrics-hub.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { FunctionLogRing } from './function-log-ring.js';
 import type { FunctionStats } from './function-stats.js';
+import type { InvocationErrors } from './invocation-errors.js';
 import type { QueuePort } from './queue-port.js';
 
 /** The MetricsHub queries the console uses. */
@@ -53,6 +54,7 @@ export interface ConsoleDeps {
   readonly functions?: FunctionPort;
   readonly functionLogs?: FunctionLogRing;
   readonly functionStats?: FunctionStats;
+  readonly invocationErrors?: Pick<InvocationErrors, 'recent'>;
   readonly queues?: QueuePort;
   readonly records?: RecordPutPort;
   readonly deliveryStreams?: DeliveryPort;

@@ -1,10 +1,12 @@
 // Event source mappings in the console: definition, per-shard lanes from the metrics status
-// snapshot (position, lag, state and reason), totals, and the record a retrying lane is stuck on.
+// snapshot (position, lag, state and reason), totals, the record a retrying lane is stuck on, and
+// the last failed invocations with their failing record.
 
 import { parseSequenceNumber } from '../engine/streams/sequence-number.js';
 import { streamNameOf } from '../engine/streams/stream-lookup.js';
 import type { LaneStatus } from '../metrics/metrics-hub.js';
 import type { ConsoleDeps } from './console-deps.js';
+import type { InvocationError } from './invocation-errors.js';
 import { searchRecordRange, type RecordView } from './record-range.js';
 
 export interface LaneView extends LaneStatus {
@@ -27,7 +29,21 @@ export interface MappingView {
   readonly lagRecords: number;
   readonly lagMs: number;
   readonly lanes: readonly LaneView[];
+  /**
+   * The last failed invocations of this mapping (its function, a batch of its stream), newest first;
+   * retries of the same batch failing the same way are folded into one entry.
+   */
+  readonly recentErrors: readonly MappingError[];
 }
+
+export interface MappingError extends InvocationError {
+  /** Failed invocations folded into this entry (1 = once). */
+  readonly times: number;
+  /** When the first of them failed. */
+  readonly firstAtMs: number;
+}
+
+const RECENT_ERRORS = 5;
 
 export async function listMappingViews(deps: ConsoleDeps): Promise<MappingView[]> {
   const definitions = deps.mappings?.list() ?? [];
@@ -51,6 +67,7 @@ export async function listMappingViews(deps: ConsoleDeps): Promise<MappingView[]
       lagRecords: lanes.reduce((sum, l) => sum + l.lagRecords, 0),
       lagMs: lanes.reduce((max, l) => Math.max(max, l.lagMs), 0),
       lanes,
+      recentErrors: fold((deps.invocationErrors?.recent(d.functionName) ?? []).filter((e) => e.batch?.streamArn === d.eventSourceArn)).slice(0, RECENT_ERRORS),
     });
   }
   return views.sort((a, b) => a.functionName.localeCompare(b.functionName) || a.uuid.localeCompare(b.uuid));
@@ -65,4 +82,17 @@ async function failingRecord(deps: ConsoleDeps, streamArn: string, lane: LaneSta
   const from = parts === undefined ? deps.log.bounds(shard.logKey).startOffset : parts.offset;
   const [record] = await searchRecordRange(stream, shard, from, from + 1, { log: deps.log, region: deps.region });
   return record ?? null;
+}
+
+/** Folds runs of the same failure (same shard, batch start, error) in a newest-first list. */
+function fold(errors: readonly InvocationError[]): MappingError[] {
+  const out: MappingError[] = [];
+  const same = (a: InvocationError, b: InvocationError): boolean =>
+    a.errorType === b.errorType && a.errorMessage === b.errorMessage && a.batch?.shardId === b.batch?.shardId && a.batch?.firstSequenceNumber === b.batch?.firstSequenceNumber;
+  for (const e of errors) {
+    const last = out.at(-1);
+    if (last !== undefined && same(last, e)) out[out.length - 1] = { ...last, times: last.times + 1, firstAtMs: e.atMs };
+    else out.push({ ...e, times: 1, firstAtMs: e.atMs });
+  }
+  return out;
 }

@@ -142,6 +142,12 @@ describe('web console in headless Chromium', { skip }, () => {
     const failing = card.getByTestId('mapping-failing-record');
     await failing.filter({ hasText: 'poison-key' }).waitFor();
     assert.match((await failing.textContent()) ?? '', /poison pill/);
+    // Last errors: the function's error and the failing record (the head of the failed batch).
+    const lastError = card.getByTestId('mapping-error').first();
+    await lastError.waitFor();
+    assert.equal(await lastError.getAttribute('data-error-type'), 'Error');
+    assert.match((await lastError.textContent()) ?? '', /poison record/);
+    assert.equal(await lastError.getByTestId('mapping-error-record').getAttribute('data-partition-key'), 'poison-key');
     await session.screenshot('console-mappings');
     const delivered = (): string[] => fn.invocations().filter((i) => i.outcome === 'ok').flatMap((i) => i.event.Records.map(recordText));
     assert.deepEqual(delivered().sort(), FIRST.map((r) => r.data).sort());
