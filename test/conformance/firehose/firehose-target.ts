@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig } from '../../../src/config/build-config.js';
+import { resolveConfig, type ConfigOverrides } from '../../../src/config/build-config.js';
 import { createFirehoseSubsystem, type DeliveryRunner, type FirehoseSubsystem } from '../../../src/delivery/firehose-subsystem.js';
 import { ManualClock } from '../../../src/engine/clock.js';
 import { RecordService } from '../../../src/engine/streams/record-service.js';
@@ -44,7 +44,7 @@ export interface FirehoseTarget {
 
 export const S3_DESTINATION = { RoleARN: 'arn:aws:iam::000000000000:role/r', BucketARN: 'arn:aws:s3:::bucket' };
 
-export async function openFirehoseTarget(runner?: () => DeliveryRunner): Promise<FirehoseTarget> {
+export async function openFirehoseTarget(runner?: () => DeliveryRunner, overrides: ConfigOverrides = {}): Promise<FirehoseTarget> {
   const clock = new ManualClock();
   const logger = pino({ level: 'silent' });
   const dir = await mkdtemp(join(tmpdir(), 'firehose-conf-'));
@@ -52,7 +52,7 @@ export async function openFirehoseTarget(runner?: () => DeliveryRunner): Promise
   await store.open();
   const log = new SegmentRecordLog({ dir: join(dir, 'records'), fsync: false });
   await log.open();
-  const config = resolveConfig({ dataDir: dir });
+  const config = resolveConfig({ ...overrides, dataDir: dir });
   const streams = new StreamRegistry({
     store, log, clock, accountId: ACCOUNT, region: REGION,
     createDelayMs: 0, deleteDelayMs: 0, updateDelayMs: 0, shardLimit: 100, onDemandStreamCountLimit: 10,
@@ -119,8 +119,8 @@ export async function openFirehoseTarget(runner?: () => DeliveryRunner): Promise
   };
 }
 
-export async function withFirehose(body: (t: FirehoseTarget) => Promise<void>, runner?: () => DeliveryRunner): Promise<void> {
-  const target = await openFirehoseTarget(runner);
+export async function withFirehose(body: (t: FirehoseTarget) => Promise<void>, runner?: () => DeliveryRunner, overrides?: ConfigOverrides): Promise<void> {
+  const target = await openFirehoseTarget(runner, overrides);
   try {
     await body(target);
   } finally {

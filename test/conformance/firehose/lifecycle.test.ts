@@ -1,5 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ACCOUNT, S3_DESTINATION, withFirehose } from './firehose-target.js';
 
 const ARN = (name: string) => `arn:aws:firehose:us-east-1:${ACCOUNT}:deliverystream/${name}`;
@@ -48,6 +50,34 @@ describe('Firehose delivery stream lifecycle', () => {
         message: `Firehose ds under account ${ACCOUNT} not found.`,
       });
     }));
+
+  test('DeleteDeliveryStream: DELETING for kinesis.deleteDelayMs, then gone with its log shard and spool; the name can be reused', () =>
+    withFirehose(async (t) => {
+      await t.call('CreateDeliveryStream', { DeliveryStreamName: 'ds', ExtendedS3DestinationConfiguration: S3_DESTINATION });
+      await t.call('PutRecord', { DeliveryStreamName: 'ds', Record: { Data: Buffer.from('x').toString('base64') } });
+      const first = t.subsystem.registry.require('ds');
+      const spools = () => readdir(join(t.dataDir, 'delivery-spool')).catch(() => [] as string[]);
+      assert.deepEqual(await spools(), [`ds-${first.id}`]);
+      assert.deepEqual(await t.call('DeleteDeliveryStream', { DeliveryStreamName: 'ds' }), {});
+      const d = (await t.call('DescribeDeliveryStream', { DeliveryStreamName: 'ds' })).DeliveryStreamDescription;
+      assert.equal(d.DeliveryStreamStatus, 'DELETING');
+      assert.deepEqual((await t.call('ListDeliveryStreams', {})).DeliveryStreamNames, ['ds']);
+      assert.deepEqual(await t.error('PutRecord', { DeliveryStreamName: 'ds', Record: { Data: 'eA==' } }), {
+        status: 400, type: 'ResourceInUseException', message: 'Firehose ds is in DELETING state and cannot be used for this operation.',
+      });
+      assert.equal((await t.error('CreateDeliveryStream', { DeliveryStreamName: 'ds', ExtendedS3DestinationConfiguration: S3_DESTINATION })).type, 'ResourceInUseException');
+      assert.deepEqual(await t.call('DeleteDeliveryStream', { DeliveryStreamName: 'ds' }), {}, 'deleting a DELETING stream changes nothing');
+      assert.equal(t.log.hasShard(`firehose/${first.id}`), true);
+      t.clock.advance(5000);
+      assert.equal((await t.error('DescribeDeliveryStream', { DeliveryStreamName: 'ds' })).type, 'ResourceNotFoundException');
+      assert.deepEqual((await t.call('ListDeliveryStreams', {})).DeliveryStreamNames, []);
+      await t.call('CreateDeliveryStream', { DeliveryStreamName: 'ds', ExtendedS3DestinationConfiguration: S3_DESTINATION });
+      const second = t.subsystem.registry.require('ds');
+      assert.notEqual(second.id, first.id);
+      assert.equal(t.log.hasShard(`firehose/${first.id}`), false);
+      assert.deepEqual(await spools(), [`ds-${second.id}`]);
+      assert.equal((await t.call('DescribeDeliveryStream', { DeliveryStreamName: 'ds' })).DeliveryStreamDescription.DeliveryStreamStatus, 'ACTIVE');
+    }, undefined, { kinesis: { deleteDelayMs: 5000 } }));
 
   test('duplicate names, missing or several destinations, half buffering hints, expressions without ErrorOutputPrefix', () =>
     withFirehose(async (t) => {
