@@ -11,6 +11,8 @@ export function mappingsView(main: HTMLElement, refreshSoon: () => void): View {
   const list = h('div', { class: 'stack', 'data-testid': 'mapping-list' });
   const flash = h('p', { class: 'flash', 'data-testid': 'mapping-flash', hidden: true });
   fill(main, h('header', { class: 'page-head' }, h('h1', {}, 'Event source mappings')), flash, list);
+  /** Rewind times being entered, by mapping: cards are redrawn on every poll and must keep them. */
+  const rewindTimes = new Map<string, string>();
 
   async function act(label: string, fn: () => Promise<unknown>): Promise<void> {
     flash.hidden = false;
@@ -28,7 +30,8 @@ export function mappingsView(main: HTMLElement, refreshSoon: () => void): View {
   function card(m: MappingView): HTMLElement {
     const toggle = h('button', { type: 'button', class: 'secondary', 'data-testid': 'mapping-enable-toggle' }, m.enabled ? 'Disable' : 'Enable');
     toggle.addEventListener('click', () => void act(m.enabled ? 'Mapping disabled' : 'Mapping enabled', () => post(`/mappings/${m.uuid}/${m.enabled ? 'disable' : 'enable'}`)));
-    const when = h('input', { type: 'datetime-local', 'data-testid': 'mapping-rewind-time', 'aria-label': 'Rewind to time' });
+    const when = h('input', { type: 'datetime-local', 'data-testid': 'mapping-rewind-time', 'aria-label': 'Rewind to time', value: rewindTimes.get(m.uuid) });
+    when.addEventListener('input', () => rewindTimes.set(m.uuid, when.value));
     const rewind = h('button', { type: 'button', class: 'secondary', 'data-testid': 'mapping-rewind' }, 'Rewind');
     rewind.addEventListener('click', () => {
       const at = when.value ? new Date(when.value).getTime() : undefined;
@@ -61,6 +64,8 @@ export function mappingsView(main: HTMLElement, refreshSoon: () => void): View {
   return {
     async refresh() {
       const { mappings } = await get<{ mappings: MappingView[] }>('/mappings');
+      // Do not redraw under a user who is entering a rewind time (the next poll will).
+      if (document.activeElement instanceof HTMLInputElement && list.contains(document.activeElement)) return;
       fill(list, ...(mappings.length === 0 ? [h('p', { class: 'empty card' }, 'No event source mappings. Create one with ', h('code', {}, 'aws lambda create-event-source-mapping'), '.')] : mappings.map(card)));
     },
   };

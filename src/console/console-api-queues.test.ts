@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { MessageService } from '../queues/message-service.js';
 import { QueueRegistry } from '../queues/queue-registry.js';
-import type { ConsoleDeps } from './console-deps.js';
+import type { ConsoleDeps, MappingPort } from './console-deps.js';
 import { RegistryQueuePort } from './registry-queue-port.js';
 import { createStack, type Stack } from './console-stack.test-support.js';
 
@@ -44,10 +44,11 @@ describe('console API: queues, failed records, redrive', () => {
     const shardId = puts[0]!.shardId;
     await messages.send(dlq, [{ body: failureBody(shardId, puts[0]!.seq, puts[1]!.seq), attributes: {}, systemAttributes: {} }]);
 
-    const list = await s.call(deps, 'GET', '/queues');
+    const mappings = { list: () => [{ functionName: 'fn-b', onFailureDestination: dlq.arn }, { functionName: 'fn-a', onFailureDestination: dlq.arn }, { functionName: 'fn-c' }] } as unknown as MappingPort;
+    const list = await s.call({ ...deps, mappings }, 'GET', '/queues');
     assert.deepEqual((list.json as { queues: unknown[] }).queues, [
-      { name: 'dlq', arn: 'arn:aws:sqs:us-east-1:000000000000:dlq', visible: 1, inFlight: 0, delayed: 0, deadLetterTargetArn: null, deadLetterSources: ['work'] },
-      { name: 'work', arn: 'arn:aws:sqs:us-east-1:000000000000:work', visible: 0, inFlight: 0, delayed: 0, deadLetterTargetArn: dlq.arn, deadLetterSources: [] },
+      { name: 'dlq', arn: 'arn:aws:sqs:us-east-1:000000000000:dlq', visible: 1, inFlight: 0, delayed: 0, deadLetterTargetArn: null, deadLetterSources: ['work'], onFailureFor: ['fn-a', 'fn-b'] },
+      { name: 'work', arn: 'arn:aws:sqs:us-east-1:000000000000:work', visible: 0, inFlight: 0, delayed: 0, deadLetterTargetArn: dlq.arn, deadLetterSources: [], onFailureFor: [] },
     ]);
 
     const view = await s.call(deps, 'GET', '/queues/dlq/messages');

@@ -7,7 +7,7 @@ import type { ConsoleDeps } from './console-deps.js';
 import { deliveryStreamView, listDeliveryStreamViews } from './delivery-views.js';
 import { listFunctionViews } from './function-views.js';
 import { listMappingViews } from './mapping-views.js';
-import { queueMessagesView, redriveQueue } from './queue-views.js';
+import { listQueueViews, queueMessagesView, redriveQueue } from './queue-views.js';
 import { searchRecords } from './record-search.js';
 import { shardMetrics, streamHotKeys } from './stream-metrics.js';
 import { listStreamViews, streamView } from './stream-views.js';
@@ -112,7 +112,7 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
   }],
   ['GET', /^\/functions$/, (deps) => ok({ functions: listFunctionViews(deps) })],
   ['GET', /^\/functions\/([^/]+)\/logs$/, (deps, [name]) => ok({ functionName: name, lines: deps.functionLogs?.lines(name!) ?? [] })],
-  ['GET', /^\/queues$/, (deps) => ok({ queues: deps.queues?.list() ?? [] })],
+  ['GET', /^\/queues$/, (deps) => ok({ queues: listQueueViews(deps) })],
   ['GET', /^\/queues\/([^/]+)\/messages$/, async (deps, [name], r) => {
     const messages = await queueMessagesView(deps, name!, Math.min(numberParam(r.query, 'limit') ?? 50, 500));
     if (messages === undefined) throw new ApiError(404, `queue ${name} not found`);

@@ -6,7 +6,7 @@
 import { parseSequenceNumber } from '../engine/streams/sequence-number.js';
 import type { StreamState } from '../engine/streams/stream-state.js';
 import type { ConsoleDeps } from './console-deps.js';
-import type { PeekedMessage } from './queue-port.js';
+import type { PeekedMessage, QueueSummary } from './queue-port.js';
 import { searchRecordRange, type RecordView } from './record-range.js';
 
 export interface FailedBatch {
@@ -22,6 +22,20 @@ export interface FailedBatch {
 
 export interface MessageView extends PeekedMessage {
   readonly failedBatch: FailedBatch | null;
+}
+
+export interface QueueView extends QueueSummary {
+  /** Functions of the event source mappings whose on-failure destination is this queue. */
+  readonly onFailureFor: readonly string[];
+}
+
+/** Every queue with its counts and what dead-letters into it (queues by RedrivePolicy, mappings on failure). */
+export function listQueueViews(deps: ConsoleDeps): QueueView[] {
+  const mappings = deps.mappings?.list() ?? [];
+  return (deps.queues?.list() ?? []).map((q) => ({
+    ...q,
+    onFailureFor: [...new Set(mappings.filter((m) => m.onFailureDestination === q.arn).map((m) => m.functionName))].sort(),
+  }));
 }
 
 export interface RedriveResult {

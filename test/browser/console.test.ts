@@ -39,6 +39,8 @@ const POISON: readonly Put[] = [
   { key: 'customer-4', data: order(8, 'customer-4'), shardId: SHARD0 },
 ];
 
+const DLQ_STREAM = 'console-dlq-stream';
+const DLQ_QUEUE = 'console-dlq';
 const DELIVERY = 'console-delivery';
 const BUCKET = 'console-bucket';
 const SMALL_RECORDS = ['{"order":1}\n', '{"order":2}\n', '{"order":3}\n'];
@@ -169,6 +171,45 @@ describe('web console in headless Chromium', { skip }, () => {
 
     assert.deepEqual(session.blockedRequests, [], 'the console loads nothing from outside');
     assert.deepEqual(session.pageErrors, []);
+  }
+
+  test('dead-letter queue: the failed record resolved from the stream, then redriven into the stream', async () => {
+    try {
+      await dlqWalkThrough();
+    } catch (err) {
+      await session.screenshot('console-dlq-failure').catch(() => undefined);
+      throw err;
+    }
+  });
+
+  async function dlqWalkThrough(): Promise<void> {
+    const { page } = session;
+    const streamArn = await fx.createStream(DLQ_STREAM, 1);
+    const queue = await fx.createQueue(DLQ_QUEUE);
+    const dlqFn = await fx.createFunction('console-dlq-fn', recordingHandler(`if (event.Records.some((r) => data(r).includes('bad'))) throw new Error('refused'); return null;`));
+    await fx.createMapping({
+      FunctionName: dlqFn.name, EventSourceArn: streamArn, StartingPosition: 'TRIM_HORIZON', BatchSize: 1,
+      MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: queue.arn } },
+    });
+    await fx.kinesis.send(new PutRecordsCommand({ StreamName: DLQ_STREAM, Records: [{ PartitionKey: 'good-key', Data: Buffer.from('good order') }, { PartitionKey: 'dlq-key', Data: Buffer.from('bad order') }] }));
+
+    await page.getByTestId('nav-queues').click();
+    const row = page.locator(`[data-testid="queue-row"][data-queue-name="${DLQ_QUEUE}"]`);
+    await row.locator('td.num').first().filter({ hasText: /^1$/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await row.getByTestId('queue-dead-letters').textContent(), `on-failure destination of ${dlqFn.name}`);
+    await row.click();
+    const failed = page.getByTestId('failed-record');
+    await failed.first().waitFor();
+    assert.equal(await failed.count(), 1);
+    assert.equal(await failed.locator('.pill').textContent(), 'dlq-key');
+    assert.match((await failed.textContent()) ?? '', /bad order/);
+    assert.match((await page.getByTestId('failed-batch').textContent()) ?? '', new RegExp(`1 record\\(s\\) from ${DLQ_STREAM} shardId-000000000000`));
+    await session.screenshot('console-dlq');
+
+    await page.getByTestId('queue-redrive').click();
+    await page.getByTestId('queue-redrive-result').filter({ hasText: /^1 redriven \(1 records put back, 0 messages to source queue\), 0 skipped$/ }).waitFor();
+    const search = async () => ((await (await fetch(`${fx.server.url}/console/api/streams/${DLQ_STREAM}/records?partitionKey=dlq-key`)).json()) as { records: { data: { utf8: string } }[] }).records;
+    assert.deepEqual((await search()).map((r) => r.data.utf8), ['bad order', 'bad order'], 'the record is back in the stream');
   }
 
   test('delivery streams: buffer fill before the flush, then the delivered object with its key, records and bytes', async () => {
