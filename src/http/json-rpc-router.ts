@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { OutputBufferPool } from '../protocol/output-buffer-pool.js';
 import type { JsonRpcService } from '../api/operation.js';
 import type { Clock } from '../engine/clock.js';
 import { AwsError } from '../errors/aws-error.js';
@@ -22,6 +23,11 @@ export interface JsonRpcRouterOptions {
   readonly region: string;
   readonly clock: Clock;
   readonly logger: Logger;
+  /**
+   * Memory reused for large response bodies (GetRecords answers of ~15 MB), released by the
+   * transport once each is sent. Default: a pool of its own.
+   */
+  readonly outputPool?: OutputBufferPool;
 }
 
 /** Services whose responses carry Kinesis's extended request id header. */
@@ -53,8 +59,10 @@ function formatReply(err: AwsError, format: WireFormat): Reply {
 export class JsonRpcRouter implements Router {
   private readonly services: ReadonlyMap<string, JsonRpcService>;
   private readonly jsonVersions: ReadonlySet<string>;
+  private readonly outputPool: OutputBufferPool;
 
   constructor(private readonly options: JsonRpcRouterOptions) {
+    this.outputPool = options.outputPool ?? new OutputBufferPool();
     this.services = new Map(options.services.map((service) => [service.targetPrefix, service]));
     this.jsonVersions = new Set(options.services.map((service) => service.jsonVersion));
   }
@@ -111,7 +119,9 @@ export class JsonRpcRouter implements Router {
     const { accountId, region, clock, logger } = this.options;
     try {
       const output = await service.invoke(operation, input, format.wire, { requestId: request.requestId, accountId, region, clock });
-      return reply(200, format.encode(output), format.contentType);
+      const body = format.encode(output, this.outputPool);
+      const pool = this.outputPool;
+      return { ...reply(200, body, format.contentType), release: () => pool.release(body) };
     } catch (err) {
       if (err instanceof AwsError) return formatReply(err, format);
       logger.error({ err, requestId: request.requestId, target: `${service.targetPrefix}.${operation}` }, 'unexpected error');

@@ -19,6 +19,12 @@ export interface Reply {
   /** Header names in AWS's spelling; Content-Length and Date are added by the transport. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
+  /**
+   * Hands `body`'s memory back for reuse (an OutputBufferPool body). The transport calls it once
+   * the body has been written out completely, and never when the response was cut short (the
+   * memory is then left to the garbage collector, as a socket may still hold it).
+   */
+  readonly release?: () => void;
 }
 
 /** A reply with the given status, body and optional Content-Type. */

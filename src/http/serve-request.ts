@@ -19,10 +19,28 @@ export interface ServeRequestOptions {
   readonly logger: Logger;
 }
 
-function write(res: NodeResponse, answer: Reply, headers: Record<string, string>): void {
-  if (res.headersSent || res.destroyed) return;
+/**
+ * Sends the reply. A reply's `release` runs only from the callback of `res.end`, i.e. on 'finish',
+ * which HTTP/1.1 (plain or TLS) emits once its last socket write has completed and HTTP/2 once
+ * the session has sent the stream's data. HTTP/1.1 also emits it when that write failed (the
+ * client went away): the body is then left to the garbage collector rather than reused, as is the
+ * body of any response cut short. A body that was never handed over is released at once.
+ */
+function write(req: NodeRequest, res: NodeResponse, answer: Reply, headers: Record<string, string>): void {
+  const release = answer.release;
+  if (res.headersSent || res.destroyed) {
+    release?.();
+    return;
+  }
   res.writeHead(answer.status, headers);
-  res.end(answer.body);
+  if (release === undefined) {
+    res.end(answer.body);
+    return;
+  }
+  const socket = isHttp1Request(req) ? req.socket : undefined;
+  res.end(answer.body, () => {
+    if (socket === undefined || (socket.errored === null && !socket.destroyed)) release();
+  });
 }
 
 /** A refused body is read and discarded up to this many bytes, or for this long, then the connection is cut. */
@@ -86,7 +104,7 @@ export function createRequestListener(options: ServeRequestOptions): (req: NodeR
       const started = performance.now();
       const body = await readBody(req, maxBodyBytes, req.headers['content-length']);
       const answer = await gateway.handle({ requestId, method: req.method ?? '', url: req.url ?? '/', headers: req.headers, body });
-      write(res, answer, { ...answer.headers, 'Content-Length': String(answer.body.length) });
+      write(req, res, answer, { ...answer.headers, 'Content-Length': String(answer.body.length) });
       if (logger.isLevelEnabled('debug')) {
         const target = req.headers['x-amz-target'];
         logger.debug({ requestId, method: req.method, target, status: answer.status, ms: performance.now() - started }, 'request');

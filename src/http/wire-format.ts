@@ -3,6 +3,7 @@
 
 import { decodeCbor, encodeCbor } from '../protocol/cbor-codec.js';
 import { decodeJson, encodeJson } from '../protocol/json-codec.js';
+import type { OutputBufferPool } from '../protocol/output-buffer-pool.js';
 
 export interface WireFormat {
   /** Which codec family the api layer's validator should assume (blob/timestamp rules differ). */
@@ -11,7 +12,8 @@ export interface WireFormat {
   readonly contentType: string;
   /** Throws AwsError (SerializationException) for malformed input. */
   decode(body: Buffer): unknown;
-  encode(value: unknown): Buffer;
+  /** With `pool`, a large body may be pool memory: release it to the pool once sent (JSON only). */
+  encode(value: unknown, pool?: OutputBufferPool): Buffer;
 }
 
 export const CBOR_CONTENT_TYPE = 'application/x-amz-cbor-1.1';

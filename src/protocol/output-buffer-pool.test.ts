@@ -51,6 +51,13 @@ describe('OutputBufferPool', () => {
     assert.equal(pool.freeBytes, 2 * MiB);
   });
 
+  test('keeps at most maxFreeBytes of released memory', () => {
+    const pool = new OutputBufferPool({ maxFreeBytes: 5 * MiB });
+    const bodies = [pool.acquire(2 * MiB), pool.acquire(2 * MiB), pool.acquire(2 * MiB)];
+    for (const body of bodies) pool.release(body);
+    assert.equal(pool.freeBytes, 4 * MiB);
+  });
+
   test('encodeJson writes the same bytes into pooled memory, and reuses it once released', () => {
     const pool = new OutputBufferPool();
     const value = { Records: [{ Data: Buffer.alloc(MiB, 7), PartitionKey: 'k' }], MillisBehindLatest: 0 };

@@ -9,6 +9,8 @@ export interface OutputBufferPoolOptions {
   readonly minBytes?: number;
   /** Released memory kept for reuse, in bodies (default 4); the rest is left to the collector. */
   readonly maxFree?: number;
+  /** Released memory kept for reuse, in bytes (default 64 MiB): the pool's memory bound. */
+  readonly maxFreeBytes?: number;
 }
 
 /** Pooled memory is reserved in steps of this size, so bodies of similar size share it. */
@@ -17,6 +19,7 @@ const STEP_BYTES = 1024 * 1024;
 export class OutputBufferPool {
   private readonly minBytes: number;
   private readonly maxFree: number;
+  private readonly maxFreeBytes: number;
   private readonly free: ArrayBuffer[] = [];
   /** Bodies handed out and not yet released: release() ignores anything else, and a second release. */
   private readonly lent = new WeakSet<Buffer>();
@@ -24,6 +27,7 @@ export class OutputBufferPool {
   constructor(options: OutputBufferPoolOptions = {}) {
     this.minBytes = options.minBytes ?? STEP_BYTES;
     this.maxFree = options.maxFree ?? 4;
+    this.maxFreeBytes = options.maxFreeBytes ?? 64 * STEP_BYTES;
   }
 
   /**
@@ -50,7 +54,8 @@ export class OutputBufferPool {
    */
   release(body: Buffer): void {
     if (!this.lent.delete(body)) return;
-    if (this.free.length < this.maxFree) this.free.push(body.buffer as ArrayBuffer);
+    const slab = body.buffer as ArrayBuffer;
+    if (this.free.length < this.maxFree && this.freeBytes + slab.byteLength <= this.maxFreeBytes) this.free.push(slab);
   }
 
   /** Bytes held for reuse. */
