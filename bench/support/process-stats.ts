@@ -30,3 +30,9 @@ export function peakRssBytes(pid: number): number {
   const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
   return match === null ? 0 : Number(match[1]) * 1024;
 }
+
+/** Minor page faults of `pid` so far (first touches of fresh memory: costly on a VM). */
+export function minorFaults(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+}

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { OutputBufferPool } from '../protocol/output-buffer-pool.js';
 import type { JsonRpcService } from '../api/operation.js';
+import { releaseOutput } from '../api/output-release.js';
 import type { Clock } from '../engine/clock.js';
 import { AwsError } from '../errors/aws-error.js';
 import { accessDenied, internalFailure, serializationException, unknownOperation } from '../errors/common-errors.js';
@@ -120,6 +121,7 @@ export class JsonRpcRouter implements Router {
     try {
       const output = await service.invoke(operation, input, format.wire, { requestId: request.requestId, accountId, region, clock });
       const body = format.encode(output, this.outputPool);
+      releaseOutput(output);
       const pool = this.outputPool;
       return { ...reply(200, body, format.contentType), release: () => pool.release(body) };
     } catch (err) {

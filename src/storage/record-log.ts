@@ -42,6 +42,12 @@ export interface ReadResult {
   readonly records: readonly StoredRecord[];
   /** Offset to continue from: one past the last returned record, or the effective start offset when none were returned. */
   readonly nextOffset: number;
+  /**
+   * Hands the memory behind the records' `data` back to the log for reuse by later reads.
+   * Optional to call (memory not released is left to the garbage collector); call it at most once,
+   * and only when nothing reads these records or any view of their data any more.
+   */
+  readonly release?: () => void;
 }
 
 export interface ShardBounds {

@@ -171,6 +171,29 @@ export function runRecordLogContract(name: string, factory: () => Promise<Record
         assert.equal(tiny.nextOffset, 5);
       }));
 
+    test('a read keeps its data until released, whatever other reads and releases happen meanwhile', () =>
+      withLog(async (log) => {
+        await log.createShard(S);
+        const data = (i: number): Buffer => Buffer.alloc(10_000, i % 251);
+        await log.append(S, Array.from({ length: 300 }, (_, i) => ({ partitionKey: `k${i}`, data: data(i) })), T0);
+        const check = (records: readonly StoredRecord[], from: number, count: number): void => {
+          assert.equal(records.length, count);
+          records.forEach((r, k) => assert.ok(r.offset === from + k && r.data.equals(data(from + k)), `record ${from + k}`));
+        };
+        const options = { maxRecords: 200, maxBytes: 1 << 30 };
+        const first = await log.read(S, 0, options);
+        const second = await log.read(S, 100, options);
+        check(first.records, 0, 200);
+        check(second.records, 100, 200);
+        first.release?.();
+        const third = await log.read(S, 150, { maxRecords: 150, maxBytes: 1 << 30 });
+        check(third.records, 150, 150);
+        check(second.records, 100, 200);
+        second.release?.();
+        third.release?.();
+        check((await log.read(S, 0, options)).records, 0, 200);
+      }));
+
     test('many shards appended concurrently keep consecutive offsets and their own records', () =>
       withLog(async (log) => {
         const shards = Array.from({ length: 6 }, (_, i) => `stream0002/shardId-00000000000${i}`);

@@ -2,6 +2,7 @@
 
 import type { RecordService } from '../../engine/streams/record-service.js';
 import type { Operation, OperationInput, OperationOutput } from '../operation.js';
+import { releaseAfterEncoding } from '../output-release.js';
 import { mapDataError } from './data-error-mapping.js';
 import { readSources } from './read-source.js';
 
@@ -37,6 +38,7 @@ export const getRecords: Operation<{ readonly records: RecordService }> = {
         }));
       }
       readSources.set(output, { streamName: result.streamName, shardId: result.shardId });
+      releaseAfterEncoding(output, result.release);
       return output;
     } catch (err) {
       throw mapDataError(err, ctx.accountId);

@@ -43,6 +43,8 @@ export interface GetRecordsResult {
   /** Where the records came from (for metrics). */
   readonly streamName: string;
   readonly shardId: string;
+  /** Hands the records' memory back to the log (see ReadResult.release): once, when nothing reads them any more. */
+  readonly release: () => void;
 }
 
 export const MAX_GET_RECORDS_LIMIT = 10_000;
@@ -103,6 +105,7 @@ export class RecordReader {
       let fresh = firstUnexpired(records, cutoff);
       if (fresh === records.length && fresh > 0) {
         // The whole batch had expired: jump to the first record inside retention and read again.
+        read.release?.();
         const from = Math.max(read.nextOffset, await this.log.offsetForTimestamp(shard.logKey, cutoff));
         read = await this.log.read(shard.logKey, from, options);
         records = read.records;
@@ -129,6 +132,7 @@ export class RecordReader {
         encrypted: stream.encryptionType === 'KMS',
         streamName: stream.name,
         shardId: shard.shardId,
+        release: read.release ?? noRelease,
       };
     } catch (err) {
       if (err instanceof ShardNotFoundError) {
@@ -171,6 +175,8 @@ export class RecordReader {
     return after ? parts.offset + 1 : parts.offset;
   }
 }
+
+function noRelease(): void {}
 
 /** Index of the first record at or after the retention cutoff (records are in time order). */
 function firstUnexpired(records: readonly StoredRecord[], cutoff: number): number {

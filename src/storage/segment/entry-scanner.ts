@@ -15,6 +15,8 @@ export interface ScanOptions {
   /** First read size; later reads double up to maxChunkBytes. */
   readonly initialChunkBytes?: number;
   readonly maxChunkBytes?: number;
+  /** Where chunk memory comes from (default: a fresh Buffer per read). */
+  readonly allocate?: (size: number) => Buffer;
 }
 
 export interface ScanResult {
@@ -32,7 +34,7 @@ export async function scanEntries(handle: FileHandle, start: number, limit: numb
   let position = start;
   while (position < limit) {
     const want = Math.min(chunkBytes, limit - position);
-    const buf = Buffer.allocUnsafe(want);
+    const buf = options.allocate === undefined ? Buffer.allocUnsafe(want) : options.allocate(want);
     const got = await readFully(handle, buf, position);
     let pos = 0;
     let needMore = 0;

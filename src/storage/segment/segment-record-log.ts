@@ -15,6 +15,7 @@ import { findShardKeys } from './shard-discovery.js';
 import { ShardLog } from './shard-log.js';
 import type { ShardLogConfig } from './shard-log.js';
 import { offsetForTimestamp, readShard } from './shard-reader.js';
+import { ReadChunkPool } from './read-chunk-pool.js';
 import { openShard } from './shard-recovery.js';
 import type { SparseIndex } from './sparse-index.js';
 
@@ -33,6 +34,8 @@ export interface SegmentRecordLogOptions {
   readonly maxOpenFiles?: number;
   /** Sealed segments' indexes kept in memory across all shards (default 64). */
   readonly maxCachedIndexes?: number;
+  /** Memory of released reads kept for reuse by later reads (default 32 MiB; 0: none). */
+  readonly maxReusedReadBytes?: number;
 }
 
 const TRASH = '.trash';
@@ -57,6 +60,7 @@ export class SegmentRecordLog implements RecordLog {
       fsync,
       handles: new HandleCache(options.maxOpenFiles ?? 128),
       indexes: new LruCache<string, Promise<SparseIndex | undefined>>(options.maxCachedIndexes ?? 64),
+      readChunks: new ReadChunkPool(options.maxReusedReadBytes ?? 32 * 1024 * 1024),
     };
     this.group = new GroupCommit({ fsync, maxPendingBytes: options.maxPendingBytes ?? 64 * 1024 * 1024 });
   }

@@ -11,6 +11,7 @@ import type { LruCache } from './lru-cache.js';
 import { readIndexFile } from './index-file.js';
 import { Segment } from './segment.js';
 import { SEALED_MARKER, fsyncDirectory } from './segment-files.js';
+import type { ReadChunkPool } from './read-chunk-pool.js';
 import type { SparseIndex } from './sparse-index.js';
 
 /** Settings and shared caches every shard of one log uses. */
@@ -21,6 +22,8 @@ export interface ShardLogConfig {
   readonly handles: HandleCache;
   /** Sealed segments' indexes by index file path, loaded lazily. */
   readonly indexes: LruCache<string, Promise<SparseIndex | undefined>>;
+  /** Memory for reads whose caller releases it (ReadResult.release); plain allocations without. */
+  readonly readChunks?: ReadChunkPool;
 }
 
 /** What recovery (or creation) found on disk. */

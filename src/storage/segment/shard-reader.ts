@@ -7,12 +7,13 @@ import { decodeEntry, readEntryHeader } from './entry-codec.js';
 import { scanEntries } from './entry-scanner.js';
 import type { EntryVisitor } from './entry-scanner.js';
 import { CorruptSegmentError } from './segment-errors.js';
+import { READ_CHUNK_BYTES } from './read-chunk-pool.js';
 import { SEGMENT_HEADER_BYTES } from './segment-header.js';
 import type { Segment } from './segment.js';
 import type { ShardLog } from './shard-log.js';
 
 /** Largest positional read (the scanner's default cap). */
-const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+const MAX_CHUNK_BYTES = READ_CHUNK_BYTES;
 
 /** Records at or after `fromOffset` (clamped up to startOffset), within the caps of `options`. */
 export async function readShard(shard: ShardLog, fromOffset: number, options: ReadOptions): Promise<ReadResult> {
@@ -22,6 +23,13 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
     let from = Math.max(fromOffset, shard.startOffset);
     const end = shard.endOffset;
     const records: StoredRecord[] = [];
+    const pool = shard.config.readChunks;
+    const chunks: Buffer[] = [];
+    const allocate = pool === undefined ? undefined : (size: number): Buffer => {
+      const chunk = pool.acquire(size);
+      chunks.push(chunk);
+      return chunk;
+    };
     let bytes = 0;
     let done = false;
     // Each step looks the segment up again by offset: retention may remove segments meanwhile.
@@ -35,7 +43,7 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
       }
       const point = (await shard.indexFor(segment))?.floorOffset(next - segment.baseOffset);
       const firstRead = firstReadBytes(segment, maxRecords, maxBytes);
-      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, firstRead, (buf, pos, size) => {
+      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, firstRead, allocate, (buf, pos, size) => {
         const offset = readEntryHeader(buf, pos, size).offset;
         if (offset < from) return true;
         if (offset >= end) return !(done = true);
@@ -49,7 +57,8 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
       next = segment.endOffset;
     }
     const last = records[records.length - 1];
-    return { records, nextOffset: last === undefined ? from : last.offset + 1 };
+    const nextOffset = last === undefined ? from : last.offset + 1;
+    return pool === undefined || chunks.length === 0 ? { records, nextOffset } : { records, nextOffset, release: () => pool.release(chunks) };
   });
 }
 
@@ -62,7 +71,7 @@ export async function offsetForTimestamp(shard: ShardLog, timestamp: number): Pr
     let segment: Segment | undefined = shard.segments[segmentIndexForTimestamp(shard.segments, timestamp)];
     while (segment !== undefined && found === end && segment.baseOffset < end) {
       const point = (await shard.indexFor(segment))?.lastBefore(timestamp);
-      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, 64 * 1024, (buf, pos, size) => {
+      await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, 64 * 1024, undefined, (buf, pos, size) => {
         const entry = readEntryHeader(buf, pos, size);
         if (entry.offset >= end) return false;
         if (entry.timestamp < timestamp) return true;
@@ -76,10 +85,18 @@ export async function offsetForTimestamp(shard: ShardLog, timestamp: number): Pr
   });
 }
 
-async function scanSegment(shard: ShardLog, segment: Segment, start: number, initialChunkBytes: number, visit: EntryVisitor): Promise<void> {
+async function scanSegment(
+  shard: ShardLog,
+  segment: Segment,
+  start: number,
+  initialChunkBytes: number,
+  allocate: ((size: number) => Buffer) | undefined,
+  visit: EntryVisitor,
+): Promise<void> {
   const lease = await shard.config.handles.acquire(segment.logPath);
   try {
-    const result = await scanEntries(lease.handle, start, segment.readableSize, { verifyChecksum: true, initialChunkBytes, maxChunkBytes: MAX_CHUNK_BYTES }, visit);
+    const options = { verifyChecksum: true, initialChunkBytes, maxChunkBytes: MAX_CHUNK_BYTES, ...(allocate === undefined ? {} : { allocate }) };
+    const result = await scanEntries(lease.handle, start, segment.readableSize, options, visit);
     if (result.outcome === 'invalid') throw new CorruptSegmentError(segment.logPath, result.position);
   } finally {
     lease.release();
