@@ -62,7 +62,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Rules the schema cannot say: each configured function has exactly one code source, and unique names. */
+/** Rules the schema cannot say: each configured function has exactly one code source, and unique names; S3 keys come in pairs. */
 function functionEntryIssues(config: Config): string[] {
   const issues: string[] = [];
   const seen = new Set<string>();
@@ -71,6 +71,10 @@ function functionEntryIssues(config: Config): string[] {
     if (seen.has(entry.name)) issues.push(`functions.${i}.name ${JSON.stringify(entry.name)} is used twice`);
     seen.add(entry.name);
   });
+  const s3 = config.firehose.s3;
+  if ((s3.accessKeyId === undefined) !== (s3.secretAccessKey === undefined)) {
+    issues.push('firehose.s3.accessKeyId and firehose.s3.secretAccessKey must be set together');
+  }
   return issues;
 }
 

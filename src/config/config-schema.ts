@@ -112,6 +112,25 @@ const MappingsSchema = Type.Object(
   { default: {}, additionalProperties: false },
 );
 
+/**
+ * Where S3 and ExtendedS3 destinations (and every destination's S3 backup / error output) land:
+ * an S3-compatible endpoint when `endpoint` is set, otherwise the directory `<dataDir>/buckets/<bucket>`.
+ */
+const FirehoseS3Schema = Type.Object(
+  {
+    endpoint: Type.Optional(
+      Type.String({ pattern: '^https?://', description: 'S3-compatible endpoint URL for Firehose S3 destinations; unset: directory buckets under <dataDir>/buckets' }),
+    ),
+    region: Type.Optional(Type.String({ minLength: 1, description: 'Signing region for firehose.s3.endpoint (default: the server region)' })),
+    forcePathStyle: Type.Boolean({ default: true, description: 'Path-style addressing (<endpoint>/<bucket>/<key>), what most local S3 servers expect' }),
+    accessKeyId: Type.Optional(Type.String({ minLength: 1, description: 'Static access key for firehose.s3.endpoint (with secretAccessKey); unset: the AWS SDK default chain' })),
+    secretAccessKey: Type.Optional(Type.String({ minLength: 1, description: 'Static secret key for firehose.s3.endpoint (with accessKeyId)' })),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+const FirehoseSchema = Type.Object({ s3: FirehoseS3Schema }, { default: {}, additionalProperties: false });
+
 /** A function registered from the config file: code in a local directory, or an HTTP endpoint. */
 const FunctionEntrySchema = Type.Object(
   {
@@ -149,6 +168,7 @@ export const ConfigSchema = Type.Object(
     metrics: MetricsSchema,
     lambda: LambdaSchema,
     mappings: MappingsSchema,
+    firehose: FirehoseSchema,
     functions: Type.Array(FunctionEntrySchema, {
       default: [],
       description: 'Functions registered at start-up from a local directory or as an HTTP endpoint (config file only)',

@@ -102,7 +102,10 @@ export interface PostgresDestinationSettings {
   readonly kind: 'postgres';
   /** `postgres://user:pass@host:port/db`. */
   readonly connectionString: string;
+  /** Possibly schema-qualified (`schema.table`). */
   readonly table: string;
+  /** Columns filled from the record's top-level JSON fields of the same name (DataTableColumns); default record_id, arrival_timestamp, data. */
+  readonly columns?: readonly string[];
   /** Column holding the record id; when set, inserts are idempotent (ON CONFLICT DO NOTHING). */
   readonly recordIdColumn?: string;
   /** Take the id from this top-level JSON field of the record instead of stream/shard/sequence. */
@@ -113,9 +116,10 @@ export interface PostgresDestinationSettings {
 
 export interface DuckDbDestinationSettings {
   readonly kind: 'duckdb';
-  /** Path of the DuckDB database file. */
+  /** Path of the DuckDB database file, relative to `<dataDir>/warehouses` (never escaping it). */
   readonly path: string;
   readonly table: string;
+  readonly columns?: readonly string[];
   readonly recordIdColumn?: string;
   readonly recordIdField?: string;
   readonly backup?: S3DestinationSettings;

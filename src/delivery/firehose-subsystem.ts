@@ -14,7 +14,7 @@ import type { MetricsHub } from '../metrics/metrics-hub.js';
 import type { RecordLog } from '../storage/record-log.js';
 import type { StateStore } from '../storage/state-store.js';
 import type { DeliveryStreamDefinition } from './delivery-stream-definition.js';
-import { destinationSinkFactory } from './destination-sink-factory.js';
+import { destinationSinkFactory, s3EndpointFromConfig } from './destination-sink-factory.js';
 import { createFormatter } from './format/formatter.js';
 import { DeliveryEngine } from './pipeline/delivery-engine.js';
 import type { DeliveryJournal } from './pipeline/delivery-journal.js';
@@ -64,6 +64,7 @@ export interface FirehoseSubsystem {
 
 export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions): Promise<FirehoseSubsystem> {
   const { store, log, clock, logger } = options;
+  const s3Endpoint = s3EndpointFromConfig(options.config.firehose.s3, options.region);
   const runner: DeliveryRunner =
     options.runner ??
     new DeliveryEngine({
@@ -72,7 +73,10 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
       logger,
       ...(options.metrics && { metrics: options.metrics }),
       dataDir: options.dataDir,
-      sinkFactory: destinationSinkFactory({ dataDir: options.dataDir, clock, fallbackSourceArn: `arn:aws:firehose:${options.region}:${options.accountId}:deliverystream/unknown` }),
+      sinkFactory: destinationSinkFactory({
+        dataDir: options.dataDir, clock, fallbackSourceArn: `arn:aws:firehose:${options.region}:${options.accountId}:deliverystream/unknown`,
+        ...(s3Endpoint !== undefined && { s3Endpoint }),
+      }),
       formatter: createFormatter,
       region: options.region,
       ...(options.journal && { journal: options.journal }),

@@ -109,4 +109,29 @@ describe('DuckDbSink', () => {
     await sink.close();
     await assert.rejects(sink.deliver(batch([record('a', '1')])), /DuckDB sink is closed/);
   });
+
+  test('a pre-created typed table: its column types drive coercion and casts; a missing column rejects', async () => {
+    const path = join(dir, 'nested', 'typed.duckdb');
+    const sink = new DuckDbSink({ path, table: 'sales', createTable: true, recordIdColumn: 'rid', columns: [{ name: 'qty' }] });
+    await sink.deliver(batch([record('setup', '{"qty":1}')]));
+    await sink.close();
+    const handle = await acquireDuckDb(path);
+    const connection = await handle.instance.connect();
+    await connection.run('DROP TABLE sales');
+    await connection.run('CREATE SCHEMA shop');
+    await connection.run('CREATE TABLE shop.sales (rid VARCHAR PRIMARY KEY, qty INTEGER, price DECIMAL(8,2), ok BOOLEAN, extra VARCHAR)');
+    connection.closeSync();
+    handle.release();
+    const typed = new DuckDbSink({ path, table: 'shop.sales', recordIdColumn: 'rid', columns: [{ name: 'qty' }, { name: 'price' }, { name: 'ok' }] });
+    await typed.deliver(batch([record('k1', '{"qty":"7","price":2.5,"ok":true}'), record('k2', '{"qty":1.5,"price":"x","ok":"false"}')]));
+    await typed.deliver(batch([record('k1', '{"qty":8}')]));
+    await typed.close();
+    assert.deepEqual(await rows(path, 'SELECT rid, qty, CAST(price AS VARCHAR), ok, extra FROM shop.sales ORDER BY rid'), [
+      ['k1', 7, '2.50', true, null],
+      ['k2', null, null, false, null],
+    ]);
+    const wrong = new DuckDbSink({ path, table: 'shop.sales', columns: [{ name: 'qty' }, { name: 'nope' }] });
+    await assert.rejects(wrong.deliver(batch([record('k3', '{}')])), /^MissingColumnsError: table shop.sales has no column nope$/);
+    await wrong.close();
+  });
 });

@@ -1,12 +1,16 @@
 // The DuckDB destination (embedded analytics warehouse, one database file): one transaction per
 // delivered buffer, multi-row INSERTs; with a record id column the insert is
-// `ON CONFLICT (<id>) DO NOTHING`, so a redelivered buffer never duplicates rows. Creates the table.
+// `ON CONFLICT (<id>) DO NOTHING`, so a redelivered buffer never duplicates rows. Creates the table
+// when missing; an existing table's column types are read once and used for coercion and casts.
 
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Sink, SinkBatch } from '../sink.js';
 import { acquireDuckDb, type DuckDbHandle } from './duckdb-instances.js';
 import { resolveColumns, toRows, type ColumnType, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
 import { quoteIdentifier, quoteTableName } from './sql-identifier.js';
+import { withTableTypes } from './table-columns.js';
 
 export interface DuckDbSinkOptions extends RowMappingOptions {
   /** Path of the database file (created when missing). */
@@ -29,7 +33,8 @@ const ROWS_PER_INSERT = 500;
 export class DuckDbSink implements Sink {
   readonly #path: string;
   readonly #table: string;
-  readonly #columns: readonly ResolvedColumn[];
+  readonly #tableName: string;
+  #columns: readonly ResolvedColumn[];
   readonly #createTable: boolean;
   #open: Promise<{ handle: DuckDbHandle; connection: DuckDBConnection }> | undefined;
   /** Deliveries run one at a time on the sink's connection. */
@@ -39,6 +44,7 @@ export class DuckDbSink implements Sink {
   constructor(options: DuckDbSinkOptions) {
     this.#path = options.path;
     this.#table = quoteTableName(options.table);
+    this.#tableName = options.table;
     this.#columns = resolveColumns(options);
     this.#createTable = options.createTable ?? true;
   }
@@ -63,9 +69,10 @@ export class DuckDbSink implements Sink {
 
   async #deliver(batch: SinkBatch): Promise<void> {
     if (this.#closed) throw new Error('DuckDB sink is closed');
+    if (batch.records.length === 0) return;
+    const { connection } = await this.#connection();
     const rows = toRows(batch.records, this.#columns);
     if (rows.length === 0) return;
-    const { connection } = await this.#connection();
     await connection.run('BEGIN TRANSACTION');
     try {
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
@@ -81,10 +88,11 @@ export class DuckDbSink implements Sink {
 
   #connection(): Promise<{ handle: DuckDbHandle; connection: DuckDBConnection }> {
     this.#open ??= (async () => {
+      await mkdir(dirname(this.#path), { recursive: true });
       const handle = await acquireDuckDb(this.#path);
       try {
         const connection = await handle.instance.connect();
-        if (this.#createTable) await connection.run(this.#createSql());
+        await this.#prepareTable(connection);
         return { handle, connection };
       } catch (err) {
         handle.release();
@@ -96,6 +104,23 @@ export class DuckDbSink implements Sink {
       if (this.#open === opening) this.#open = undefined;
     });
     return opening;
+  }
+
+  /** Reads the existing table's column types (exact names), else creates it. */
+  async #prepareTable(connection: DuckDBConnection): Promise<void> {
+    const parts = this.#tableName.split('.');
+    const name = parts.pop()!;
+    const schema = parts.length > 0 ? '$2' : 'current_schema()';
+    const reader = await connection.runAndReadAll(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 AND table_schema = ${schema} ORDER BY ordinal_position`,
+      parts.length > 0 ? [name, parts.join('.')] : [name],
+    );
+    const existing = reader.getRows().map(([column, type]) => [String(column), String(type)] as const);
+    if (existing.length > 0) {
+      this.#columns = withTableTypes(this.#tableName, this.#columns, new Map(existing));
+      return;
+    }
+    if (this.#createTable) await connection.run(this.#createSql());
   }
 
   #createSql(): string {
@@ -111,7 +136,7 @@ export class DuckDbSink implements Sink {
     const width = this.#columns.length;
     const tuples: string[] = [];
     for (let r = 0; r < rowCount; r++) {
-      const params = this.#columns.map((c, i) => `CAST($${r * width + i + 1} AS ${SQL_TYPES[c.type]})`);
+      const params = this.#columns.map((c, i) => `CAST($${r * width + i + 1} AS ${c.sqlType ?? SQL_TYPES[c.type]})`);
       tuples.push(`(${params.join(', ')})`);
     }
     const id = this.#columns.find((c) => c.isRecordId);

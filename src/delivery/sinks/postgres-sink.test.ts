@@ -132,4 +132,26 @@ describe('PostgresSink', () => {
       await sink.close();
     }
   });
+
+  test('a pre-created typed table: its column types drive coercion and casts; a missing column rejects', async () => {
+    await client.query('CREATE SCHEMA shop');
+    await client.query('CREATE TABLE shop.sales (rid text PRIMARY KEY, qty integer, price numeric(8,2), day date, tag varchar(10), extra text)');
+    const sink = new PostgresSink({ connectionString: server.connectionString, table: 'shop.sales', recordIdColumn: 'rid', columns: [{ name: 'qty' }, { name: 'price' }, { name: 'day' }, { name: 'tag' }] });
+    try {
+      await sink.deliver(batch([record('k1', '{"qty":"7","price":2.5,"day":"2024-02-29T00:00:00Z","tag":"a"}'), record('k2', '{"qty":1.5,"price":"x","tag":3}')]));
+      await sink.deliver(batch([record('k1', '{"qty":8}')]));
+      assert.deepEqual(await rows("SELECT rid, qty, price::text, to_char(day, 'YYYY-MM-DD'), tag, extra FROM shop.sales ORDER BY rid"), [
+        ['k1', 7, '2.50', '2024-02-29', 'a', null],
+        ['k2', null, null, null, '3', null],
+      ]);
+    } finally {
+      await sink.close();
+    }
+    const wrong = new PostgresSink({ connectionString: server.connectionString, table: 'shop.sales', columns: [{ name: 'qty' }, { name: 'nope' }, { name: 'gone' }] });
+    try {
+      await assert.rejects(wrong.deliver(batch([record('k3', '{}')])), /^MissingColumnsError: table shop.sales has no column nope, gone$/);
+    } finally {
+      await wrong.close();
+    }
+  });
 });

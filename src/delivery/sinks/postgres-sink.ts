@@ -1,11 +1,13 @@
 // The PostgreSQL destination (the warehouse): one transaction per delivered buffer, rows inserted with
 // multi-row INSERTs; with a record id column the insert is `ON CONFLICT (<id>) DO NOTHING`, so a
-// redelivered buffer never duplicates rows (effectively-once). Creates the table when missing.
+// redelivered buffer never duplicates rows (effectively-once). Creates the table when missing; an
+// existing table's column types are read once and used for coercion and the insert casts.
 
 import pg from 'pg';
 import type { Sink, SinkBatch } from '../sink.js';
 import { resolveColumns, toRows, type ColumnType, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
 import { quoteIdentifier, quoteTableName } from './sql-identifier.js';
+import { withTableTypes } from './table-columns.js';
 
 export interface PostgresSinkOptions extends RowMappingOptions {
   /** `postgres://user:pass@host:port/db`. */
@@ -32,12 +34,14 @@ const MAX_ROWS_PER_INSERT = 1000;
 export class PostgresSink implements Sink {
   readonly #pool: pg.Pool;
   readonly #table: string;
-  readonly #columns: readonly ResolvedColumn[];
+  readonly #tableName: string;
+  #columns: readonly ResolvedColumn[];
   readonly #createTable: boolean;
   #tableReady: Promise<void> | undefined;
 
   constructor(options: PostgresSinkOptions) {
     this.#table = quoteTableName(options.table);
+    this.#tableName = options.table;
     this.#columns = resolveColumns(options);
     this.#createTable = options.createTable ?? true;
     this.#pool = new pg.Pool({
@@ -52,9 +56,10 @@ export class PostgresSink implements Sink {
 
   /** Inserts the batch's records in one transaction; resolves once committed. */
   async deliver(batch: SinkBatch): Promise<void> {
+    if (batch.records.length === 0) return;
+    await this.#ensureTable();
     const rows = toRows(batch.records, this.#columns);
     if (rows.length === 0) return;
-    await this.#ensureTable();
     const client = await this.#pool.connect();
     // A connection lost mid-transaction is reported both as the query's rejection and as an 'error' event.
     const ignore = (): void => undefined;
@@ -83,8 +88,7 @@ export class PostgresSink implements Sink {
   }
 
   #ensureTable(): Promise<void> {
-    if (!this.#createTable) return Promise.resolve();
-    this.#tableReady ??= this.#pool.query(this.#createSql()).then(
+    this.#tableReady ??= this.#prepareTable().then(
       () => undefined,
       (err: unknown) => {
         this.#tableReady = undefined;
@@ -92,6 +96,19 @@ export class PostgresSink implements Sink {
       },
     );
     return this.#tableReady;
+  }
+
+  /** Reads the existing table's column types once (exact names; type modifiers left out), else creates it. */
+  async #prepareTable(): Promise<void> {
+    const existing = await this.#pool.query<{ name: string; type: string }>({
+      text: 'SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped',
+      values: [this.#table],
+    });
+    if (existing.rows.length > 0) {
+      this.#columns = withTableTypes(this.#tableName, this.#columns, new Map(existing.rows.map((r) => [r.name, r.type])));
+      return;
+    }
+    if (this.#createTable) await this.#pool.query(this.#createSql());
   }
 
   #createSql(): string {
@@ -107,7 +124,7 @@ export class PostgresSink implements Sink {
     const width = this.#columns.length;
     const tuples: string[] = [];
     for (let r = 0; r < rowCount; r++) {
-      const params = this.#columns.map((c, i) => `$${r * width + i + 1}::${SQL_TYPES[c.type]}`);
+      const params = this.#columns.map((c, i) => `$${r * width + i + 1}::${c.sqlType ?? SQL_TYPES[c.type]}`);
       tuples.push(`(${params.join(', ')})`);
     }
     const id = this.#columns.find((c) => c.isRecordId);

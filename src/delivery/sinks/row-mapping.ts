@@ -36,6 +36,8 @@ export interface ResolvedColumn {
   readonly type: ColumnType;
   /** True for the record id column: never NULL, unique when idempotent. */
   readonly isRecordId: boolean;
+  /** The existing table's own type for this column (the insert casts to it); absent: the sink's type for `type`. */
+  readonly sqlType?: string;
 }
 
 export type RowValue = string | number | boolean | null;
