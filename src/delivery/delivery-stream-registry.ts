@@ -10,7 +10,7 @@ import type { DeliveryStreamDefinition, DeliveryStreamType, DestinationDefinitio
 
 export const DELIVERY_STREAMS = 'delivery-streams';
 
-export type DestinationKind = 'ExtendedS3' | 'S3' | 'HttpEndpoint';
+export type DestinationKind = 'ExtendedS3' | 'S3' | 'HttpEndpoint' | 'Redshift';
 
 /** One delivery stream as stored (JSON). */
 export interface StoredDeliveryStream {

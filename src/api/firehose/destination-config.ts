@@ -1,4 +1,5 @@
-// Turns a wire destination configuration (ExtendedS3 / S3 / HttpEndpoint) into the engine's
+// Turns a wire destination configuration (ExtendedS3 / S3 / HttpEndpoint; Redshift in
+// redshift-destination.ts) into the engine's
 // DestinationDefinition, checking the rules the model cannot express, and back into the
 // description DescribeDeliveryStream echoes (defaults filled in explicitly, as AWS does).
 
@@ -12,10 +13,11 @@ import type {
   S3DestinationSettings,
 } from '../../delivery/delivery-stream-definition.js';
 import { invalidFirehoseArgument } from '../../errors/firehose-errors.js';
+import { describeRedshiftDestination, resolveRedshiftDestination } from './redshift-destination.js';
 
 type Wire = Readonly<Record<string, unknown>>;
 
-const DESTINATION_ID = 'destinationId-000000000001';
+export const DESTINATION_ID = 'destinationId-000000000001';
 const S3_DEFAULTS: Wire = {
   BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 300 },
   CompressionFormat: 'UNCOMPRESSED',
@@ -27,9 +29,9 @@ export const CONFIG_MEMBERS: Readonly<Record<string, DestinationKind>> = {
   ExtendedS3DestinationConfiguration: 'ExtendedS3',
   S3DestinationConfiguration: 'S3',
   HttpEndpointDestinationConfiguration: 'HttpEndpoint',
+  RedshiftDestinationConfiguration: 'Redshift',
 };
 const UNSUPPORTED = [
-  'RedshiftDestinationConfiguration',
   'ElasticsearchDestinationConfiguration',
   'AmazonopensearchserviceDestinationConfiguration',
   'SplunkDestinationConfiguration',
@@ -47,7 +49,7 @@ export function pickDestination(input: Wire): { kind: DestinationKind; config: W
   return { kind: CONFIG_MEMBERS[given[0]!]!, config: input[given[0]!] as Wire };
 }
 
-function bufferingHints(value: unknown, defaults: BufferingHints): BufferingHints {
+export function bufferingHints(value: unknown, defaults: BufferingHints): BufferingHints {
   const hints = value as { SizeInMBs?: number; IntervalInSeconds?: number } | undefined;
   if (!hints) return defaults;
   if ((hints.SizeInMBs === undefined) !== (hints.IntervalInSeconds === undefined)) {
@@ -62,7 +64,7 @@ function bucketOf(arn: unknown): string {
   return match[1]!;
 }
 
-function s3Settings(config: Wire, needsErrorPrefix: boolean): S3DestinationSettings {
+export function s3Settings(config: Wire, needsErrorPrefix: boolean): S3DestinationSettings {
   const prefix = typeof config.Prefix === 'string' ? config.Prefix : '';
   const errorOutputPrefix = typeof config.ErrorOutputPrefix === 'string' && config.ErrorOutputPrefix !== '' ? config.ErrorOutputPrefix : undefined;
   if ((needsErrorPrefix || prefix.includes('!{')) && errorOutputPrefix === undefined) {
@@ -77,7 +79,7 @@ function s3Settings(config: Wire, needsErrorPrefix: boolean): S3DestinationSetti
   };
 }
 
-function processing(config: Wire): ProcessingSettings {
+export function processing(config: Wire): ProcessingSettings {
   const conf = config.ProcessingConfiguration as { Enabled?: boolean; Processors?: { Type: string; Parameters?: { ParameterName: string; ParameterValue: string }[] }[] } | undefined;
   if (!conf || conf.Enabled === false) return { appendNewline: false };
   let out: ProcessingSettings = { appendNewline: false };
@@ -138,6 +140,7 @@ function checkEndpointUrl(url: string | undefined): void {
 
 /** The engine's destination, or InvalidArgumentException. */
 export function resolveDestination(kind: DestinationKind, config: Wire): DestinationDefinition {
+  if (kind === 'Redshift') return resolveRedshiftDestination(config);
   const proc = processing(config);
   if (kind === 'HttpEndpoint') {
     const endpoint = (config.EndpointConfiguration ?? {}) as { Url?: string; Name?: string; AccessKey?: string };
@@ -186,7 +189,7 @@ export function resolveDestination(kind: DestinationKind, config: Wire): Destina
   };
 }
 
-function s3Description(config: Wire): Wire {
+export function s3Description(config: Wire): Wire {
   const { S3BackupConfiguration: backup, ...rest } = config;
   void backup;
   return { ...S3_DEFAULTS, Prefix: '', ...rest };
@@ -194,6 +197,7 @@ function s3Description(config: Wire): Wire {
 
 /** The `Destinations[0]` entry of DescribeDeliveryStream. */
 export function describeDestination(kind: DestinationKind, config: Wire): Wire {
+  if (kind === 'Redshift') return describeRedshiftDestination(config);
   if (kind === 'HttpEndpoint') {
     const { EndpointConfiguration: endpoint, S3Configuration: s3, ...rest } = config as Wire & { EndpointConfiguration?: { Url?: string; Name?: string } };
     return {

@@ -5,12 +5,14 @@ import type { DestinationKind } from '../../delivery/delivery-stream-registry.js
 import { deliveryStreamInStatus, invalidFirehoseArgument, versionIdMismatch } from '../../errors/firehose-errors.js';
 import type { Operation } from '../operation.js';
 import { resolveDestination } from './destination-config.js';
+import { mergeRedshiftUpdate } from './redshift-destination.js';
 import type { FirehoseDeps } from './firehose-deps.js';
 
 const UPDATE_MEMBERS: Readonly<Record<string, DestinationKind>> = {
   ExtendedS3DestinationUpdate: 'ExtendedS3',
   S3DestinationUpdate: 'S3',
   HttpEndpointDestinationUpdate: 'HttpEndpoint',
+  RedshiftDestinationUpdate: 'Redshift',
 };
 
 export const updateDestination: Operation<FirehoseDeps> = {
@@ -28,7 +30,8 @@ export const updateDestination: Operation<FirehoseDeps> = {
     let kind = UPDATE_MEMBERS[members[0]!]!;
     // An S3 update of an ExtendedS3 destination keeps it extended (the fields are common).
     if (kind === 'S3' && stream.destinationKind === 'ExtendedS3') kind = 'ExtendedS3';
-    const config = kind === stream.destinationKind ? { ...stream.destinationConfig, ...update } : update;
+    const same = kind === stream.destinationKind;
+    const config = kind === 'Redshift' ? mergeRedshiftUpdate(same ? stream.destinationConfig : undefined, update) : same ? { ...stream.destinationConfig, ...update } : update;
     const destination = resolveDestination(kind, config);
     await deps.registry.update(stream.name, { destinationKind: kind, destinationConfig: config, destination }, true);
     return {};
