@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       metrics: { enabled: true, retentionSeconds: 3600, shardResolutionSeconds: 10, memoryBytes: 67108864, hotKeys: 32 },
       lambda: { defaultConcurrency: 10, maxPendingEvents: 1000, eventRetryDelaysMs: [60000, 120000], maxQueuedInvocations: 64, idleTimeoutMs: 600000 },
       mappings: { idlePollMs: 1000, discoveryIntervalMs: 10000, retryBaseDelayMs: 200, retryMaxDelayMs: 10000, stopGraceMs: 5000, checkpointIntervalMs: 10 },
+      firehose: { s3: { forcePathStyle: true } },
       functions: [],
     });
   });
@@ -63,6 +64,27 @@ describe('loadConfig', () => {
         'functions.1 needs exactly one of dir or url',
         'functions.2.name "b" is used twice',
       ]);
+      return true;
+    });
+  });
+
+  test('firehose.s3: file < environment < flags, and the two keys only together', async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'tributary.yml'), 'firehose:\n  s3:\n    endpoint: http://file:9000\n    region: eu-west-1\n');
+    const config = await loadConfig({
+      cwd,
+      env: { TRIBUTARY_FIREHOSE_S3_ACCESS_KEY_ID: 'AK', TRIBUTARY_FIREHOSE_S3_SECRET_ACCESS_KEY: 'SK', TRIBUTARY_FIREHOSE_S3_ENDPOINT: 'http://env:9000' },
+      flags: { 'firehose-s3-endpoint': 'https://flag:9443', 'firehose-s3-force-path-style': false },
+    });
+    assert.deepEqual(config.firehose, { s3: { endpoint: 'https://flag:9443', region: 'eu-west-1', forcePathStyle: false, accessKeyId: 'AK', secretAccessKey: 'SK' } });
+    await assert.rejects(loadConfig({ cwd: await tempDir(), env: { TRIBUTARY_FIREHOSE_S3_ACCESS_KEY_ID: 'AK' } }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.deepEqual(err.issues, ['firehose.s3.accessKeyId and firehose.s3.secretAccessKey must be set together']);
+      return true;
+    });
+    await assert.rejects(loadConfig({ cwd: await tempDir(), env: {}, flags: { 'firehose-s3-endpoint': 'ftp://x' } }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.issues.join('\n'), /^firehose\.s3\.endpoint /);
       return true;
     });
   });

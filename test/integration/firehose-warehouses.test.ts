@@ -57,21 +57,20 @@ describe('Firehose Direct PUT to PostgreSQL (Redshift destination configuration)
       return got.length >= count ? got : undefined;
     }, what, DELIVERY_DEADLINE_MS, 100);
 
-  test('AWS CLI creates it; a pre-created typed table gets exact rows; RECORD_ID keeps a kill -9 restart from duplicating', async () => {
+  test('a pre-created typed table gets exact rows; RECORD_ID keeps a kill -9 restart from duplicating', async () => {
     await client.query('CREATE TABLE public.orders (rid text PRIMARY KEY, id integer, customer text, amount numeric(8,2), note text)');
-    await fx.cli.json(
-      'firehose', 'create-delivery-stream', '--delivery-stream-name', 'wh-pg', '--delivery-stream-type', 'DirectPut',
-      '--redshift-destination-configuration',
-      JSON.stringify({
+    await fx.createDeliveryStream({
+      DeliveryStreamName: 'wh-pg',
+      DeliveryStreamType: 'DirectPut',
+      RedshiftDestinationConfiguration: {
         RoleARN: ROLE,
         ClusterJDBCURL: jdbc,
         Username: 'postgres',
         Password: 'not-checked-by-trust-auth',
         CopyCommand: { DataTableName: 'public.orders', DataTableColumns: 'id,customer,amount', CopyOptions: "json 'auto' gzip RECORD_ID rid" },
         S3Configuration: s3Configuration('wh-pg-errors'),
-      }),
-    );
-    await fx.waitActive('wh-pg');
+      },
+    });
     const first = await fx.firehose.send(
       new PutRecordBatchCommand({ DeliveryStreamName: 'wh-pg', Records: records({ id: 1, customer: 'Ada', amount: 12.5 }, { id: '2', customer: 'Bo', amount: '3', extra: true }, 'not json') }),
     );
@@ -164,6 +163,37 @@ describe('Firehose Direct PUT to PostgreSQL (Redshift destination configuration)
     await fx.firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'wh-pg-update', Records: records({ n: 2 }) }));
     assert.deepEqual(await waitRows('SELECT n FROM after_update', 1, 'a row after the update'), [['2']]);
     assert.deepEqual(await rows('SELECT n FROM before_update'), [['1']]);
+  });
+
+  test('AWS CLI: create-delivery-stream with --redshift-destination-configuration, describe without the password', async () => {
+    await fx.cli.json(
+      'firehose', 'create-delivery-stream', '--delivery-stream-name', 'wh-pg-cli',
+      '--redshift-destination-configuration',
+      JSON.stringify({
+        RoleARN: ROLE,
+        ClusterJDBCURL: `jdbc:redshift://127.0.0.1:${db.port}/postgres`,
+        Username: 'postgres',
+        Password: 'cli-password',
+        CopyCommand: { DataTableName: 'cli_events', DataTableColumns: 'kind', CopyOptions: 'RECORD_ID rid' },
+        S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::wh-cli-errors', CompressionFormat: 'GZIP', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } },
+        S3BackupMode: 'Disabled',
+      }),
+    );
+    await fx.waitActive('wh-pg-cli');
+    const described = await fx.cli.json<{ DeliveryStreamDescription: { Destinations: Record<string, unknown>[] } }>(
+      'firehose', 'describe-delivery-stream', '--delivery-stream-name', 'wh-pg-cli',
+    );
+    const redshift = described!.DeliveryStreamDescription.Destinations[0]!.RedshiftDestinationDescription as Record<string, unknown>;
+    assert.equal(redshift.ClusterJDBCURL, `jdbc:redshift://127.0.0.1:${db.port}/postgres`);
+    assert.equal(redshift.Username, 'postgres');
+    assert.equal('Password' in redshift, false);
+    assert.deepEqual(redshift.CopyCommand, { DataTableName: 'cli_events', DataTableColumns: 'kind', CopyOptions: 'RECORD_ID rid' });
+    assert.equal((redshift.S3DestinationDescription as Record<string, unknown>).CompressionFormat, 'GZIP');
+    assert.ok(!JSON.stringify(described).includes('cli-password'));
+    // Two records of 700,000 bytes cross the 1 MiB size hint: a flush by size, not after the 60 s interval.
+    const big = ['cli', 'size'].map((kind) => ({ Data: Buffer.from(JSON.stringify({ kind }).padEnd(700_000)) }));
+    await fx.firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'wh-pg-cli', Records: big }));
+    assert.deepEqual(await waitRows('SELECT kind FROM cli_events ORDER BY rid', 2, 'two rows flushed by size'), [['cli'], ['size']]);
   });
 
   test('bad configurations are rejected with exact messages and nothing is created', async () => {
