@@ -24,6 +24,8 @@ export const updateDestination: Operation<FirehoseDeps> = {
     const given = input.CurrentDeliveryStreamVersionId as string;
     if (given !== String(stream.versionId)) throw versionIdMismatch(stream.name, String(stream.versionId), given);
     if (input.DestinationId !== 'destinationId-000000000001') throw invalidFirehoseArgument(`Destination ${String(input.DestinationId)} not found.`);
+    const unsupported = Object.keys(input).find((m) => m.endsWith('DestinationUpdate') && input[m] !== undefined && UPDATE_MEMBERS[m] === undefined);
+    if (unsupported !== undefined) throw invalidFirehoseArgument(`${unsupported} is not supported by Tributary.`);
     const members = Object.keys(UPDATE_MEMBERS).filter((m) => input[m] !== undefined);
     if (members.length !== 1) throw invalidFirehoseArgument('Exactly one destination update must be specified.');
     const update = input[members[0]!] as Record<string, unknown>;
