@@ -1,55 +1,13 @@
 import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { ManualClock } from '../../engine/clock.js';
 import type { FunctionInvoker } from '../../functions/function-invoker.js';
-import { ManualSleeper } from '../../mappings/engine/manual-sleeper.js';
-import type { DeliveryStreamDefinition, DestinationDefinition } from '../delivery-stream-definition.js';
-import { DeliveryEngine } from './delivery-engine.js';
 import { deterministicUuid } from './object-key.js';
-import { concatFormatter, FakeSink, FakeSource, rec, until } from './testing/pipeline-fakes.js';
+import { cleanupEngines, definition, setupEngine, T0 } from './testing/engine-harness.js';
+import { rec, until } from './testing/pipeline-fakes.js';
 
-const T0 = 1_700_000_000_000; // 2023-11-14T22:13:20Z
-const noInvoker: FunctionInvoker = { invoke: () => Promise.reject(new Error('no functions')) };
+afterEach(cleanupEngines);
 
-function definition(dest: Partial<DestinationDefinition> = {}, prefix = '', errorOutputPrefix?: string): DeliveryStreamDefinition {
-  return {
-    name: 's', id: '0123456789abcdef', arn: 'arn:aws:firehose:us-east-1:000000000000:deliverystream/s', type: 'DirectPut', versionId: '1', createdAt: T0,
-    destination: {
-      destinationId: 'destinationId-000000000001',
-      settings: { kind: 's3', bucket: 'b', prefix, ...(errorOutputPrefix !== undefined ? { errorOutputPrefix } : {}) },
-      bufferingHints: { sizeInMBs: 1, intervalInSeconds: 60 },
-      processing: { appendNewline: false },
-      format: { appendNewline: false, compression: 'UNCOMPRESSED' },
-      ...dest,
-    },
-  };
-}
-
-let dirs: string[] = [];
-let engines: DeliveryEngine[] = [];
-afterEach(async () => {
-  for (const e of engines) await e.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-  dirs = []; engines = [];
-});
-
-async function setup(invoker: FunctionInvoker = noInvoker) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'delivery-engine-'));
-  dirs.push(dataDir);
-  const clock = new ManualClock(T0);
-  const sleeper = new ManualSleeper(clock);
-  const sink = new FakeSink();
-  const engine = new DeliveryEngine({
-    invoker, clock, sleeper, logger: pino({ level: 'silent' }), dataDir, sinkFactory: () => sink, formatter: () => concatFormatter,
-    tuning: { spoolAfterAttempts: 3, initialBackoffMs: 1000, maxBackoffMs: 4000 },
-  });
-  engines.push(engine);
-  return { dataDir, clock, sleeper, sink, engine, source: new FakeSource() };
-}
+const setup = (invoker?: FunctionInvoker) => setupEngine(invoker !== undefined ? { invoker } : {});
 
 describe('DeliveryEngine buffering', () => {
   test('interval: records wait for the interval, then one object with the default prefix and name', async () => {

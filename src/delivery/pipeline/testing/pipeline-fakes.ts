@@ -42,11 +42,13 @@ export class FakeSink implements Sink {
   attempts = 0;
   /** Fail this many more attempts. */
   failNext = 0;
+  /** The error a failing attempt throws. */
+  failure: () => Error = () => new Error('destination down');
   closed = false;
 
   async deliver(batch: SinkBatch): Promise<void> {
     this.attempts++;
-    if (this.failNext > 0) { this.failNext--; throw new Error('destination down'); }
+    if (this.failNext > 0) { this.failNext--; throw this.failure(); }
     this.delivered.push(batch);
   }
 
@@ -62,11 +64,15 @@ export const concatFormatter: Formatter = {
   },
 };
 
-/** Lets promise chains and I/O settle until `cond` holds (fails after many turns). */
-export async function until(cond: () => boolean, turns = 2000): Promise<void> {
-  for (let i = 0; i < turns; i++) {
-    if (cond()) return;
-    await new Promise((r) => setImmediate(r));
+/**
+ * Lets promise chains and I/O (spool fsyncs) settle until `cond` holds; fails after `turns` turns
+ * and at least 10 s, so a loaded machine's slow disk does not fail a test.
+ */
+export async function until(cond: () => boolean | Promise<boolean>, turns = 2000): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (let i = 0; i < turns || Date.now() < deadline; i++) {
+    if (await cond()) return;
+    await new Promise((r) => (i < turns ? setImmediate(r) : setTimeout(r, 5)));
   }
   throw new Error('condition not reached');
 }
