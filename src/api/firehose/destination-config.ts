@@ -105,6 +105,9 @@ export function processing(config: Wire): ProcessingSettings {
       const subRecordType = params.get('SubRecordType') ?? 'JSON';
       if (subRecordType !== 'JSON' && subRecordType !== 'DELIMITED') throw invalidFirehoseArgument(`Invalid SubRecordType ${subRecordType}.`);
       const delimiter = params.get('Delimiter');
+      if (subRecordType === 'DELIMITED' && (delimiter === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(delimiter) || Buffer.from(delimiter, 'base64').length === 0)) {
+        throw invalidFirehoseArgument('RecordDeAggregation with SubRecordType DELIMITED needs a base64-encoded, non-empty Delimiter.');
+      }
       out = { ...out, deAggregation: { subRecordType, ...(delimiter !== undefined && { delimiterBase64: delimiter }) } };
     } else {
       throw invalidFirehoseArgument(`Processor type ${processor.Type} is not supported by Tributary.`);

@@ -157,3 +157,23 @@ describe('DeliveryEngine format conversion failures', () => {
     assert.deepEqual(docs(sink.delivered[0]!.body).map(raw), ['x', 'y']);
   });
 });
+
+describe('DeliveryEngine record de-aggregation', () => {
+  test('JSON de-aggregation runs before partitioning: sub-records of one record land in their own partitions; an array record goes to processing-failed', async () => {
+    const { sleeper, sink, engine, source } = await setupEngine();
+    await engine.start(definition({
+      processing: { appendNewline: true, metadataExtractionQuery: '{customer_id:.customer_id}', deAggregation: { subRecordType: 'JSON' } },
+      dynamicPartitioning: { enabled: true },
+    }, 'cid=!{partitionKeyFromQuery:customer_id}/', 'err/!{firehose:error-output-type}/'), source);
+    source.push([rec('r0', '{"customer_id":"c1","n":0}{"customer_id":"c2","n":1}\n{"customer_id":"c1","n":2}', T0), rec('r1', '[{"customer_id":"c1"}]', T0)]);
+    await until(() => sleeper.sleeping.includes(60_000));
+    sleeper.advance(60_000);
+    await until(() => source.acked.length === 1);
+    const by = new Map(sink.delivered.map((b) => [b.objectKey.split('/s-1-')[0], b]));
+    assert.deepEqual([...by.keys()].sort(), ['cid=c1', 'cid=c2', 'err/processing-failed']);
+    assert.deepEqual(by.get('cid=c1')!.records.map((r) => [r.recordId, r.data.toString()]), [['r0.0', '{"customer_id":"c1","n":0}'], ['r0.2', '{"customer_id":"c1","n":2}']]);
+    assert.deepEqual(by.get('cid=c2')!.records.map((r) => r.recordId), ['r0.1']);
+    const [doc] = docs(by.get('err/processing-failed')!.body);
+    assert.deepEqual([doc!.errorCode, doc!.errorMessage, raw(doc!)], ['RecordDeAggregation.Failed', 'Expected a JSON object at byte 0', '[{"customer_id":"c1"}]']);
+  });
+});

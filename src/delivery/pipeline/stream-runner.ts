@@ -71,10 +71,10 @@ export class StreamRunner {
   async intake(signal: AbortSignal): Promise<void> {
     for await (const batch of this.o.source) {
       if (signal.aborted) return;
-      const ticket = this.acks.track(batch, batch.records.length);
       this.o.meters.incoming(batch.records);
-      const routes = await this.o.router.route(batch.records);
-      routes.forEach((route, i) => this.place(route, batch.records[i]!, ticket));
+      const routed = await this.o.router.route(batch.records);
+      const ticket = this.acks.track(batch, routed.length);
+      for (const { route, source } of routed) this.place(route, source, ticket);
       this.acks.drain();
       this.flushDue();
       while (!signal.aborted && this.buffers.bytes + this.encodingBytes + this.o.worker.queuedBytes > this.o.maxBufferedBytes) {

@@ -79,6 +79,23 @@ describe('Firehose delivery stream lifecycle', () => {
       assert.equal((await t.call('DescribeDeliveryStream', { DeliveryStreamName: 'ds' })).DeliveryStreamDescription.DeliveryStreamStatus, 'ACTIVE');
     }, undefined, { kinesis: { deleteDelayMs: 5000 } }));
 
+  test('RecordDeAggregation DELIMITED needs a base64 Delimiter; HTTP endpoint URLs may be http:// but must be URLs', () =>
+    withFirehose(async (t) => {
+      const deAgg = (Parameters: { ParameterName: string; ParameterValue: string }[]) => ({
+        ...S3_DESTINATION, ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'RecordDeAggregation', Parameters }] },
+      });
+      assert.deepEqual(await t.error('CreateDeliveryStream', { DeliveryStreamName: 'd1', ExtendedS3DestinationConfiguration: deAgg([{ ParameterName: 'SubRecordType', ParameterValue: 'DELIMITED' }]) }), {
+        status: 400, type: 'InvalidArgumentException', message: 'RecordDeAggregation with SubRecordType DELIMITED needs a base64-encoded, non-empty Delimiter.',
+      });
+      await t.call('CreateDeliveryStream', { DeliveryStreamName: 'd2', ExtendedS3DestinationConfiguration: deAgg([{ ParameterName: 'SubRecordType', ParameterValue: 'DELIMITED' }, { ParameterName: 'Delimiter', ParameterValue: 'IyMjIw==' }]) });
+      const http = (Url: string) => ({ EndpointConfiguration: { Url }, S3Configuration: S3_DESTINATION });
+      await t.call('CreateDeliveryStream', { DeliveryStreamName: 'h1', HttpEndpointDestinationConfiguration: http('http://127.0.0.1:9/in') });
+      assert.deepEqual(await t.error('CreateDeliveryStream', { DeliveryStreamName: 'h2', HttpEndpointDestinationConfiguration: http('http://') }), {
+        status: 400, type: 'InvalidArgumentException', message: 'Invalid HTTP endpoint URL: http://',
+      });
+      assert.equal((await t.error('CreateDeliveryStream', { DeliveryStreamName: 'h3', HttpEndpointDestinationConfiguration: http('ftp://x/') })).type, 'ValidationException');
+    }));
+
   test('duplicate names, missing or several destinations, half buffering hints, expressions without ErrorOutputPrefix', () =>
     withFirehose(async (t) => {
       await t.call('CreateDeliveryStream', { DeliveryStreamName: 'ds', ExtendedS3DestinationConfiguration: S3_DESTINATION });
