@@ -2,7 +2,9 @@
 // from the RecordLog, like any consumer, with its own durable per-shard checkpoints (StateStore
 // collection 'delivery-checkpoints', key `<name>/<id>/<shardId>`). Shards without a checkpoint
 // start at LATEST when the delivery stream is created (startAtLatest) and at their first record
-// otherwise (shards born later by resharding). Only acknowledged batches move a checkpoint.
+// otherwise (shards born later by resharding). Only acknowledged batches move a checkpoint. A child
+// shard is read only once its parents are drained (closed, and acknowledged up to their end), so
+// records of one partition key are delivered in order across a reshard (as mappings do).
 
 import { appendNotifierFor } from '../../engine/streams/append-notifier.js';
 import { SequenceNumberFormatter } from '../../engine/streams/sequence-number.js';
@@ -20,7 +22,7 @@ const RESCAN_MS = 1000;
 
 export interface KinesisStreamSourceOptions {
   readonly stream: StoredDeliveryStream;
-  readonly streams: StreamRegistry;
+  readonly streams: Pick<StreamRegistry, 'require'>;
   readonly log: RecordLog;
   readonly store: StateStore;
   readonly maxRecords?: number;
@@ -29,6 +31,8 @@ export interface KinesisStreamSourceOptions {
 
 interface ShardCursor {
   next: number;
+  /** Offset up to which every record was acknowledged (the durable checkpoint). */
+  acked: number;
   readonly batches: CheckpointedBatches<number>;
   readonly format: SequenceNumberFormatter;
   /** Serialises checkpoint writes so they never go backwards. */
@@ -39,12 +43,15 @@ export function kinesisCheckpointKey(stream: Pick<StoredDeliveryStream, 'name' |
   return `${stream.name}/${stream.id}/${shardId}`;
 }
 
-/** Stores LATEST (each shard's end offset now) as the starting checkpoint of every shard. */
+/**
+ * Stores LATEST (each shard's end offset now) as the starting checkpoint of every shard; closed
+ * shards are thereby drained, so their open children start at once.
+ */
 export async function startAtLatest(options: Pick<KinesisStreamSourceOptions, 'stream' | 'streams' | 'log' | 'store'>): Promise<void> {
   const source = options.streams.require({ streamArn: options.stream.source!.kinesisStreamArn });
   await options.store.commit(
     source.shards
-      .filter((shard) => shard.endingSequenceNumber === undefined)
+      .filter((shard) => options.log.hasShard(shard.logKey))
       .map((shard) => ({ kind: 'put' as const, collection: DELIVERY_CHECKPOINTS, key: kinesisCheckpointKey(options.stream, shard.shardId), value: options.log.bounds(shard.logKey).endOffset })),
   );
 }
@@ -52,6 +59,8 @@ export async function startAtLatest(options: Pick<KinesisStreamSourceOptions, 's
 export class KinesisStreamSource implements DeliverySource {
   private readonly abort = new AbortController();
   private readonly cursors = new Map<string, ShardCursor>();
+  /** Ends an idle wait early (an acknowledgement may have drained a parent shard). */
+  private nudge: (() => void) | undefined;
 
   constructor(private readonly options: KinesisStreamSourceOptions) {}
 
@@ -67,7 +76,7 @@ export class KinesisStreamSource implements DeliverySource {
     let cursor = this.cursors.get(shard.logKey);
     if (!cursor) {
       const saved = await this.options.store.get<number>(DELIVERY_CHECKPOINTS, kinesisCheckpointKey(this.options.stream, shard.shardId));
-      cursor = { next: saved?.value ?? 0, batches: new CheckpointedBatches<number>(), format: new SequenceNumberFormatter(shard.index, shard.createdAt), writing: Promise.resolve() };
+      cursor = { next: saved?.value ?? 0, acked: saved?.value ?? 0, batches: new CheckpointedBatches<number>(), format: new SequenceNumberFormatter(shard.index, shard.createdAt), writing: Promise.resolve() };
       this.cursors.set(shard.logKey, cursor);
     }
     return cursor;
@@ -99,10 +108,26 @@ export class KinesisStreamSource implements DeliverySource {
         marker.acked = true;
         const safe = cursor.batches.advance();
         if (safe === undefined) return;
+        cursor.acked = safe;
+        this.nudge?.();
         cursor.writing = cursor.writing.then(() => this.options.store.commit([{ kind: 'put', collection: DELIVERY_CHECKPOINTS, key, value: safe }]));
         await cursor.writing;
       },
     };
+  }
+
+  /** Whether every parent of `shard` that the stream still lists is closed and acknowledged to its end. */
+  private async parentsDrained(stream: StreamState, shard: ShardState): Promise<boolean> {
+    for (const parentId of [shard.parentShardId, shard.adjacentParentShardId]) {
+      if (parentId === undefined) continue;
+      const parent = stream.shards.find((s) => s.shardId === parentId);
+      if (parent === undefined || !this.options.log.hasShard(parent.logKey)) continue;
+      const bounds = this.options.log.bounds(parent.logKey);
+      if (parent.endingSequenceNumber === undefined && !bounds.sealed) return false;
+      // Records trimmed by retention cannot be waited for.
+      if (Math.max((await this.cursorFor(parent)).acked, bounds.startOffset) < bounds.endOffset) return false;
+    }
+    return true;
   }
 
   private async idle(stream: StreamState | undefined): Promise<void> {
@@ -116,7 +141,9 @@ export class KinesisStreamSource implements DeliverySource {
       if (cursor) waits.push(appendNotifierFor(this.options.log).waitForAppend(shard.logKey, cursor.next, local.signal).catch(() => undefined));
     }
     waits.push(new Promise((resolve) => local.signal.addEventListener('abort', () => resolve(), { once: true })));
+    waits.push(new Promise((resolve) => (this.nudge = resolve)));
     await Promise.race(waits);
+    this.nudge = undefined;
     local.abort();
     signal.removeEventListener('abort', stop);
   }
@@ -127,6 +154,7 @@ export class KinesisStreamSource implements DeliverySource {
       let yielded = false;
       for (const shard of stream?.shards ?? []) {
         if (this.abort.signal.aborted) return;
+        if (!(await this.parentsDrained(stream!, shard))) continue;
         const batch = await this.readShard(stream!, shard);
         if (batch) {
           yielded = true;
