@@ -52,8 +52,23 @@ describe('DeliveryEngine dynamic partitioning', () => {
     assert.deepEqual(keys, ['cid=c1', 'cid=c2', 'err/partitioning-failed']);
     const error = sink.delivered.find((b) => b.objectKey.startsWith('err/'))!;
     const [doc] = docs(error.body);
-    assert.equal(doc!.errorCode, 'DynamicPartitioning.TooManyPartitions');
+    assert.deepEqual([doc!.errorCode, doc!.errorMessage], ['DynamicPartitioning.TooManyPartitions', 'The number of active partitions exceeds the limit of 2']);
     assert.equal(raw(doc!), json({ customer_id: 'c3' }));
+  });
+
+  test('a partition whose evaluated prefix would exceed 512 characters goes to the error output (PrefixTooLong)', async () => {
+    const { sleeper, sink, engine, source } = await setupEngine();
+    await engine.start(partitioned(), source);
+    const long = 'x'.repeat(509); // 'cid=' + 509 + '/' = 514 characters
+    const fits = 'y'.repeat(507); // 512 characters
+    source.push([rec('r0', json({ customer_id: long }), T0), rec('r1', json({ customer_id: fits }), T0)]);
+    await until(() => sleeper.sleeping.includes(60_000));
+    sleeper.advance(60_000);
+    await until(() => source.acked.length === 1);
+    const prefixes = sink.delivered.map((b) => b.objectKey.slice(0, b.objectKey.lastIndexOf('/') + 1)).sort();
+    assert.deepEqual(prefixes, [`cid=${fits}/`, 'err/partitioning-failed/']);
+    const [doc] = docs(sink.delivered.find((b) => b.objectKey.startsWith('err/'))!.body);
+    assert.deepEqual([doc!.errorCode, doc!.errorMessage], ['DynamicPartitioning.PrefixTooLong', 'The evaluated prefix has 514 characters, more than 512']);
   });
 });
 

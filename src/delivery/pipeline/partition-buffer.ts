@@ -56,6 +56,10 @@ export class BufferSet {
     return b;
   }
 
+  has(key: string): boolean {
+    return this.buffers.has(key);
+  }
+
   remove(key: string): void {
     this.buffers.delete(key);
   }

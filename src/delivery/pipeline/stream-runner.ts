@@ -18,10 +18,13 @@ import type { FailureBackup } from './failure-backup.js';
 import { ObjectNamer } from './object-namer.js';
 import { BufferSet, PartitionBuffer } from './partition-buffer.js';
 import {
-  bindPartitionKeys, errorPrefixParts, partsKey, successPrefixParts, type PrefixPart,
+  bindPartitionKeys, errorPrefixParts, evaluatePrefix, partsKey, successPrefixParts, type PrefixPart,
 } from './prefix-template.js';
 import { errorRoute, type RecordRouter, type Route } from './record-router.js';
 import type { StreamMeters } from './stream-meters.js';
+
+/** Longest evaluated S3 prefix (FIREHOSE.md §5); a partition whose prefix is longer is a partitioning failure. */
+const MAX_PREFIX_LENGTH = 512;
 
 export interface StreamRunnerOptions {
   readonly definition: DeliveryStreamDefinition;
@@ -124,9 +127,16 @@ export class StreamRunner {
         return;
       }
       const key = `main:${partsKey(parts)}`;
+      if (!this.buffers.has(key)) {
+        const length = evaluatePrefix(parts, { epochMs: route.record.approximateArrivalTimestamp, randomString: () => 'x'.repeat(11) }).length;
+        if (length > MAX_PREFIX_LENGTH) {
+          this.place(errorRoute(source, 'partitioning-failed', 'DynamicPartitioning.PrefixTooLong', `The evaluated prefix has ${length} characters, more than ${MAX_PREFIX_LENGTH}`, 1, now), source, ticket);
+          return;
+        }
+      }
       buffer = this.buffers.obtain(key, () => new PartitionBuffer(key, 'main', parts));
       if (buffer === undefined) {
-        this.place(errorRoute(source, 'partitioning-failed', 'DynamicPartitioning.TooManyPartitions', 'The number of active partitions exceeds the limit of 500', 1, now), source, ticket);
+        this.place(errorRoute(source, 'partitioning-failed', 'DynamicPartitioning.TooManyPartitions', `The number of active partitions exceeds the limit of ${this.o.maxPartitions}`, 1, now), source, ticket);
         return;
       }
     } else {
