@@ -15,8 +15,6 @@ export interface MetricDefinition {
   /** Every allowed dimension set (CloudWatch dimension names); a series uses exactly one of them. */
   readonly dimensions: readonly (readonly string[])[];
   readonly help: string;
-  /** Not emitted yet (delivery streams do not exist yet): reserved so the names stay stable. */
-  readonly reserved?: boolean;
 }
 
 const STREAM = ['StreamName'];
@@ -29,9 +27,9 @@ const DELIVERY = ['DeliveryStreamName'];
 
 function def(
   namespace: MetricNamespace, name: string, kind: MetricKind, unit: MetricDefinition['unit'],
-  dimensions: readonly (readonly string[])[], help: string, reserved = false,
+  dimensions: readonly (readonly string[])[], help: string,
 ): MetricDefinition {
-  return { id: `${namespace}:${name}`, namespace, name, kind, unit, dimensions, help, ...(reserved ? { reserved } : {}) };
+  return { id: `${namespace}:${name}`, namespace, name, kind, unit, dimensions, help };
 }
 
 export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
@@ -69,14 +67,14 @@ export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
   def('sqs', 'ApproximateNumberOfMessagesNotVisible', 'gauge', 'Count', [QUEUE], 'Messages in flight'),
   def('sqs', 'ApproximateNumberOfMessagesDelayed', 'gauge', 'Count', [QUEUE], 'Messages delayed'),
 
-  def('firehose', 'IncomingRecords', 'counter', 'Count', [DELIVERY], 'Records received', true),
-  def('firehose', 'IncomingBytes', 'counter', 'Bytes', [DELIVERY], 'Bytes received', true),
-  def('firehose', 'DeliveryToS3.Records', 'counter', 'Count', [DELIVERY], 'Records delivered', true),
-  def('firehose', 'DeliveryToS3.Bytes', 'counter', 'Bytes', [DELIVERY], 'Bytes delivered', true),
-  def('firehose', 'DeliveryToS3.Success', 'counter', 'Count', [DELIVERY], 'Successful deliveries', true),
-  def('firehose', 'DeliveryToS3.DataFreshness', 'gauge', 'Milliseconds', [DELIVERY], 'Age of the oldest undelivered record', true),
-  def('firehose', 'BufferedBytes', 'gauge', 'Bytes', [DELIVERY], 'Bytes buffered in memory (Tributary)', true),
-  def('firehose', 'SpooledBytes', 'gauge', 'Bytes', [DELIVERY], 'Bytes spooled to disk (Tributary)', true),
+  def('firehose', 'IncomingRecords', 'counter', 'Count', [DELIVERY], 'Records received'),
+  def('firehose', 'IncomingBytes', 'counter', 'Bytes', [DELIVERY], 'Bytes received'),
+  def('firehose', 'DeliveryToS3.Records', 'counter', 'Count', [DELIVERY], 'Records delivered'),
+  def('firehose', 'DeliveryToS3.Bytes', 'counter', 'Bytes', [DELIVERY], 'Bytes delivered'),
+  def('firehose', 'DeliveryToS3.Success', 'counter', 'Count', [DELIVERY], 'Successful deliveries'),
+  def('firehose', 'DeliveryToS3.DataFreshness', 'gauge', 'Milliseconds', [DELIVERY], 'Age of the oldest undelivered record'),
+  def('firehose', 'BufferedBytes', 'gauge', 'Bytes', [DELIVERY], 'Bytes buffered in memory (Tributary)'),
+  def('firehose', 'SpooledBytes', 'gauge', 'Bytes', [DELIVERY], 'Bytes spooled to disk (Tributary)'),
 ];
 
 const BY_ID = new Map(METRIC_CATALOGUE.map((m) => [m.id, m]));

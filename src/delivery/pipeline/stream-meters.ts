@@ -1,4 +1,4 @@
-// The delivery-stream metrics one runner emits (names reserved in src/metrics/metric-catalogue.ts).
+// The delivery-stream metrics one runner emits (names in src/metrics/metric-catalogue.ts).
 
 import type { Clock } from '../../engine/clock.js';
 import type { CounterHandle, GaugeHandle, MetricsHub } from '../../metrics/metrics-hub.js';
