@@ -46,6 +46,11 @@ interface Latin1Writable {
   latin1Write(text: string, offset: number): number;
 }
 
+/** Buffer's base64 encoder, which `toString('base64')` calls after decoding its arguments; called directly once per blob. */
+interface Base64Sliceable {
+  base64Slice(start: number, end: number): string;
+}
+
 /** One encoding: measure() then write() on the same value, with nothing changing it in between. */
 class JsonEncoding {
   /** Whether every string measured was plain (no escapes, ASCII): write() then copies them unchecked. */
@@ -132,9 +137,9 @@ class JsonEncoding {
   }
 
   private writeBlob(bytes: Uint8Array): void {
-    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const buf = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer & Base64Sliceable;
     this.byte(QUOTE);
-    if (buf.length > 0) this.ascii(buf.toString('base64'));
+    if (buf.length > 0) this.ascii(buf.base64Slice(0, buf.length));
     this.byte(QUOTE);
   }
 

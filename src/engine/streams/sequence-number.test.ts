@@ -47,6 +47,26 @@ describe('sequence numbers', () => {
     }
   });
 
+  test('the formatter matches the digit layout, across high-digit boundaries and timestamp changes', () => {
+    const reference = (shard: number, offset: number, timestamp: number): string => {
+      const body = '491' + String(created).padStart(13, '0') + String(shard).padStart(10, '0') + String(offset).padStart(16, '0') + String(timestamp).padStart(13, '0');
+      let sum = 0;
+      for (let i = 0; i < body.length; i++) sum += (body.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+      return body + String(((10 - (sum % 10)) * 7) % 10);
+    };
+    const formatter = new SequenceNumberFormatter(7, created);
+    const offsets = [0, 1, 9_999, 10_000, 10_001, 19_999, 20_000, 123_456_789, 99_999_999_999, Number.MAX_SAFE_INTEGER];
+    for (const start of offsets) {
+      for (let offset = Math.max(0, start - 3); offset <= Math.min(Number.MAX_SAFE_INTEGER, start + 3); offset++) {
+        for (const timestamp of [created, created, created + 1, 9_999_999_999_999]) {
+          const seq = formatter.format(offset, timestamp);
+          assert.equal(seq, reference(7, offset, timestamp), `offset ${offset} timestamp ${timestamp}`);
+          assert.deepEqual(parseSequenceNumber(seq), { shardIndex: 7, shardCreatedAt: created, offset, timestamp });
+        }
+      }
+    }
+  });
+
   test('detects malformed and altered sequence numbers', () => {
     const seq = formatSequenceNumber({ shardIndex: 1, shardCreatedAt: created, offset: 77, timestamp: created + 9 });
     assert.equal(parseSequenceNumber(seq.slice(0, 55)), undefined);

@@ -34,13 +34,45 @@ export interface SequenceNumberParts {
   readonly timestamp: number;
 }
 
-/** Builds the sequence numbers of one shard; caches the constant prefix and the last timestamp. */
+/** The offset's last LOW_DIGITS digits come from tables; the rest changes once per LOW_SPAN offsets. */
+const LOW_DIGITS = 4;
+const LOW_SPAN = 10 ** LOW_DIGITS;
+const HIGH_DIGITS = 16 - LOW_DIGITS;
+let lowTexts: readonly string[] | undefined;
+let lowSums: Uint8Array | undefined;
+
+/** `'0000'`..`'9999'` and their weighted digit sums at positions 38-41, built on first use. */
+function lowTables(): { texts: readonly string[]; sums: Uint8Array } {
+  if (lowTexts === undefined || lowSums === undefined) {
+    const texts: string[] = new Array(LOW_SPAN);
+    const sums = new Uint8Array(LOW_SPAN);
+    for (let low = 0; low < LOW_SPAN; low++) {
+      texts[low] = pad(low, LOW_DIGITS);
+      sums[low] = weightedDigitSum(texts[low]!, TIMESTAMP_POS - LOW_DIGITS);
+    }
+    lowTexts = texts;
+    lowSums = sums;
+  }
+  return { texts: lowTexts, sums: lowSums };
+}
+
+/**
+ * Builds the sequence numbers of one shard. Per record it only concatenates three cached parts:
+ * the prefix with the offset's high digits (recomputed every 10,000 offsets), the offset's last
+ * four digits (a table), and the timestamp digits with the check digit (one of ten per timestamp).
+ */
 export class SequenceNumberFormatter {
   private readonly prefix: string;
   private readonly prefixSum: number;
+  private readonly lowTexts: readonly string[];
+  private readonly lowSums: Uint8Array;
+  private lastHigh = -1;
+  private head = '';
+  private headSum = 0;
   private lastTimestamp = -1;
-  private timestampDigits = '';
   private timestampSum = 0;
+  /** Timestamp digits followed by the check digit that completes a digit sum ≡ index (mod 10). */
+  private tails: readonly string[] = [];
 
   constructor(shardIndex: number, shardCreatedAt: number) {
     if (!isFieldValue(shardIndex, MAX_SHARD_INDEX) || !isFieldValue(shardCreatedAt, MAX_TIMESTAMP)) {
@@ -48,28 +80,30 @@ export class SequenceNumberFormatter {
     }
     this.prefix = PREFIX + pad(shardCreatedAt, 13) + pad(shardIndex, 10);
     this.prefixSum = weightedDigitSum(this.prefix, 0);
+    const tables = lowTables();
+    this.lowTexts = tables.texts;
+    this.lowSums = tables.sums;
   }
 
   /** The sequence number of the record at `offset` stored with arrival time `timestamp`. */
   format(offset: number, timestamp: number): string {
     if (timestamp !== this.lastTimestamp) {
       if (!isFieldValue(timestamp, MAX_TIMESTAMP)) throw new RangeError(`cannot encode timestamp ${timestamp}`);
+      const digits = pad(timestamp, 13);
       this.lastTimestamp = timestamp;
-      this.timestampDigits = pad(timestamp, 13);
-      this.timestampSum = weightedDigitSum(this.timestampDigits, TIMESTAMP_POS);
+      this.timestampSum = weightedDigitSum(digits, TIMESTAMP_POS);
+      this.tails = Array.from({ length: 10 }, (_, sum) => digits + checkDigit(sum));
     }
     if (!isFieldValue(offset, Number.MAX_SAFE_INTEGER)) throw new RangeError(`cannot encode offset ${offset}`);
-    // Offset digits end at position 41 (weight 3) and alternate 1,3 leftwards; zeros add nothing.
-    let sum = this.prefixSum + this.timestampSum;
-    let rest = offset;
-    let weight = 3;
-    while (rest > 0) {
-      const digit = rest % 10;
-      sum += digit * weight;
-      rest = (rest - digit) / 10;
-      weight = 4 - weight;
+    const low = offset % LOW_SPAN;
+    const high = (offset - low) / LOW_SPAN;
+    if (high !== this.lastHigh) {
+      const highDigits = pad(high, HIGH_DIGITS);
+      this.lastHigh = high;
+      this.head = this.prefix + highDigits;
+      this.headSum = this.prefixSum + weightedDigitSum(highDigits, OFFSET_POS);
     }
-    return this.prefix + pad(offset, 16) + this.timestampDigits + checkDigit(sum);
+    return this.head + this.lowTexts[low]! + this.tails[(this.headSum + this.lowSums[low]! + this.timestampSum) % 10]!;
   }
 }
 

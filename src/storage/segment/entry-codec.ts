@@ -102,13 +102,23 @@ export function readEntryHeader(buf: Uint8Array, pos: number, size: number): Ent
   return { offset: readUInt64LE(buf, p), timestamp: readUInt64LE(buf, p + 8), size };
 }
 
+/** Buffer's UTF-8 decoder, which `toString('utf8', …)` calls after checking its arguments (here known valid). */
+interface Utf8Sliceable {
+  utf8Slice(start: number, end: number): string;
+}
+
+/** Offset of the complete entry at `pos`, without decoding anything else. */
+export function entryOffsetAt(buf: Uint8Array, pos: number): number {
+  return readUInt64LE(buf, pos + FRAME_BYTES);
+}
+
 /** Decodes the complete entry at `pos` (of total `size`); `data` is a view into `buf`, not a copy. */
 export function decodeEntry(buf: Buffer, pos: number, size: number): StoredRecord {
   const p = pos + FRAME_BYTES;
   const k = buf.readUInt16LE(p + 16);
   const h = buf[p + 18]!;
   const keyStart = p + FIXED_PAYLOAD_BYTES;
-  const partitionKey = buf.toString('utf8', keyStart, keyStart + k);
+  const partitionKey = (buf as Buffer & Utf8Sliceable).utf8Slice(keyStart, keyStart + k);
   const dataStart = keyStart + k + h;
   const offset = readUInt64LE(buf, p);
   const timestamp = readUInt64LE(buf, p + 8);

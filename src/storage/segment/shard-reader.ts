@@ -3,7 +3,7 @@
 // (each segment's readableSize, the shard's endOffset) are ever visited.
 import { ShardNotFoundError } from '../record-log.js';
 import type { ReadOptions, ReadResult, StoredRecord } from '../record-log.js';
-import { decodeEntry, readEntryHeader } from './entry-codec.js';
+import { decodeEntry, entryOffsetAt, readEntryHeader } from './entry-codec.js';
 import { scanEntries } from './entry-scanner.js';
 import type { EntryVisitor } from './entry-scanner.js';
 import { CorruptSegmentError } from './segment-errors.js';
@@ -44,7 +44,7 @@ export async function readShard(shard: ShardLog, fromOffset: number, options: Re
       const point = (await shard.indexFor(segment))?.floorOffset(next - segment.baseOffset);
       const firstRead = firstReadBytes(segment, maxRecords, maxBytes);
       await scanSegment(shard, segment, point?.position ?? SEGMENT_HEADER_BYTES, firstRead, allocate, (buf, pos, size) => {
-        const offset = readEntryHeader(buf, pos, size).offset;
+        const offset = entryOffsetAt(buf, pos);
         if (offset < from) return true;
         if (offset >= end) return !(done = true);
         const record = decodeEntry(buf, pos, size);
