@@ -172,9 +172,12 @@ export async function runReadBack(total: number): Promise<void> {
     await createActiveStream(server.url, STREAM, SHARDS);
     const source = new RecordSource();
     const writer = new RawKinesisClient(server.url, CONCURRENCY);
+    const fillCpuBefore = cpuSeconds(server.pid);
     const fillSeconds = await fill(writer, source, total);
+    const fillCpu = cpuSeconds(server.pid) - fillCpuBefore;
     writer.close();
     report({ bench: 'read-back', metric: 'fill (raw JSON client, fsync on)', value: Math.round(total / fillSeconds), unit: 'records/s', notes: `${total} records` });
+    report({ bench: 'read-back', metric: 'fill: server CPU per record written', value: Math.round((fillCpu / total) * 1e8) / 100, unit: 'µs/record' });
 
     const iterators = await trimHorizonIterators(server.url);
     const agent = new Agent({ keepAlive: true, maxSockets: SHARDS });
