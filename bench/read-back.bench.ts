@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { isMain, report } from './support/bench-result.js';
 import { createActiveStream, startTarget } from './support/bench-target.js';
-import { cpuSeconds, minorFaults } from './support/process-stats.js';
+import { cpuSeconds, minorFaults, peakRssBytes } from './support/process-stats.js';
 import { DUMMY_AUTHORIZATION, JSON_1_1, RawKinesisClient } from '../test/integration/support/raw-kinesis-client.js';
 
 const STREAM = 'read-back';
@@ -197,6 +197,7 @@ export async function runReadBack(total: number): Promise<void> {
     report({ bench: 'read-back', metric: 'GetRecords read-back', value: Math.round(total / seconds), unit: 'records/s', notes: `${total} records verified (count and bytes), ${pages.length} GetRecords pages, ${seconds.toFixed(2)} s` });
     report({ bench: 'read-back', metric: 'server CPU per record read', value: Math.round((cpu / total) * 1e8) / 100, unit: 'µs/record' });
     report({ bench: 'read-back', metric: 'server page faults per record read', value: Math.round((faults / total) * 1000) / 1000, unit: 'faults/record' });
+    report({ bench: 'read-back', metric: 'server peak RSS', value: Math.round(peakRssBytes(server.pid) / 1048576), unit: 'MiB' });
     const clientMicros = client.user + client.system;
     report({ bench: 'read-back', metric: 'client CPU per record read', value: Math.round((clientMicros / total) * 100) / 100, unit: 'µs/record' });
   } finally {
