@@ -15,8 +15,8 @@ const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const KinesisSchema = Type.Object(
   {
-    createDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long a new stream stays CREATING' }),
-    deleteDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long a deleted stream stays DELETING' }),
+    createDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long a new stream or delivery stream stays CREATING' }),
+    deleteDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long a deleted stream or delivery stream stays DELETING' }),
     updateDelayMs: Type.Integer({ minimum: 0, default: 0, description: 'How long an updated stream stays UPDATING' }),
     shardLimit: Type.Integer({ minimum: 1, default: 500, description: 'Account-wide shard limit' }),
     onDemandStreamCountLimit: Type.Integer({ minimum: 0, default: 50, description: 'Account-wide limit of ON_DEMAND streams' }),

@@ -42,7 +42,7 @@ describe('DeliveryEngine dynamic partitioning', () => {
   });
 
   test('a record that would open partition maxPartitions+1 goes to the error output (TooManyPartitions)', async () => {
-    const { sleeper, sink, engine, source } = await setupEngine({ tuning: { maxPartitions: 2, spoolAfterAttempts: 3, initialBackoffMs: 1000, maxBackoffMs: 4000 } });
+    const { sleeper, sink, engine, source } = await setupEngine({ tuning: { maxPartitions: 2, spoolAfterAttempts: 3, initialBackoffMs: 1000, maxBackoffMs: 4000, backoffJitter: 0 } });
     await engine.start(partitioned(), source);
     source.push(['c1', 'c2', 'c3', 'c1'].map((c, i) => rec(`r${i}`, json({ customer_id: c }), T0)));
     await until(() => sleeper.sleeping.includes(60_000));

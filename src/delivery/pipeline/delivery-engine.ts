@@ -27,7 +27,10 @@ export interface DeliveryEngineTuning {
   /** Failed attempts before a batch is spooled to disk (default 3). */
   readonly spoolAfterAttempts?: number;
   readonly initialBackoffMs?: number;
+  /** Default 120 s, Firehose's cap. */
   readonly maxBackoffMs?: number;
+  /** ±fraction spread of each retry wait (default 0.15, as Firehose). */
+  readonly backoffJitter?: number;
   /** Active partitions per stream (default 500). */
   readonly maxPartitions?: number;
 }
@@ -87,7 +90,7 @@ export class DeliveryEngine {
     meters.spooled(spool.bytes);
     const worker = new DeliveryWorker({
       sinks: { main, error }, spool, clock: this.o.clock, sleeper, logger, ...(backup !== undefined ? { backup } : {}),
-      spoolAfterAttempts: t.spoolAfterAttempts ?? 3, initialBackoffMs: t.initialBackoffMs ?? 1000, maxBackoffMs: t.maxBackoffMs ?? 60_000,
+      spoolAfterAttempts: t.spoolAfterAttempts ?? 3, initialBackoffMs: t.initialBackoffMs ?? 1000, maxBackoffMs: t.maxBackoffMs ?? 120_000, backoffJitter: t.backoffJitter ?? 0.15,
       onDelivered: (role, batch) => { meters.delivered(role, batch); meters.spooled(spool.bytes); },
     });
     const router = new RecordRouter({ definition: stream, invoker: this.o.invoker, region: this.o.region ?? 'us-east-1', now: () => this.o.clock.now() });

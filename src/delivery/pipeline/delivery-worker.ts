@@ -12,6 +12,7 @@ import { Wakeup } from '../../mappings/engine/wakeup.js';
 import type { Sink, SinkBatch } from '../sink.js';
 import type { DeliverySpool, RetryState, SinkRole } from './delivery-spool.js';
 import type { FailureBackup } from './failure-backup.js';
+import { retryBackoffMs } from './retry-backoff.js';
 
 export interface DeliveryJob {
   readonly role: SinkRole;
@@ -29,6 +30,8 @@ export interface DeliveryWorkerOptions {
   readonly spoolAfterAttempts: number;
   readonly initialBackoffMs: number;
   readonly maxBackoffMs: number;
+  /** ±fraction spread of each wait (Firehose: 0.15). */
+  readonly backoffJitter: number;
   /** Backup of failed main batches (on the error sink); absent for S3 destinations, which retry only. */
   readonly backup?: FailureBackup;
   /** A batch reached its sink (directly or from the spool). */
@@ -73,7 +76,7 @@ export class DeliveryWorker {
   }
 
   private backoff(failures: number): number {
-    return Math.min(this.o.maxBackoffMs, this.o.initialBackoffMs * 2 ** Math.max(0, failures - 1));
+    return retryBackoffMs(failures, { initialMs: this.o.initialBackoffMs, maxMs: this.o.maxBackoffMs, jitter: this.o.backoffJitter });
   }
 
   /** One delivery attempt; the error when it failed. */

@@ -74,7 +74,7 @@ export async function setupEngine(options: EngineSetupOptions = {}): Promise<Eng
       return destination.kind === 's3' && destination.bucket === 'backup' ? backupSink : sink;
     },
     formatter: () => options.formatter ?? concatFormatter,
-    tuning: options.tuning ?? { spoolAfterAttempts: 3, initialBackoffMs: 1000, maxBackoffMs: 4000 },
+    tuning: options.tuning ?? { spoolAfterAttempts: 3, initialBackoffMs: 1000, maxBackoffMs: 4000, backoffJitter: 0 },
   });
   engines.push(engine);
   return { dataDir, clock, sleeper, sink, backupSink, built, engine, source: new FakeSource() };
