@@ -30,6 +30,11 @@ function card(f: FunctionView): HTMLElement {
       stat('Errors', `${count(f.stats.errors)}${f.stats.invocations ? ` (${(errorRate * 100).toFixed(1)}%)` : ''}`, 'function-errors'),
       stat('Throttles', count(f.stats.throttles)),
       stat('Duration p50 / p90 / p99', d ? `${duration(d.p50)} / ${duration(d.p90)} / ${duration(d.p99)}` : '—', 'function-duration')),
+    f.recentErrors.length === 0 ? null : h('div', { 'data-testid': 'function-last-errors' }, h('h3', {}, 'Last errors'),
+      ...f.recentErrors.map((e) => h('div', { class: 'small', 'data-testid': 'function-last-error' },
+        h('span', { class: 'badge error' }, e.errorType), ' ', h('span', { class: 'muted' }, time(e.atMs)), ' ',
+        h('span', { class: 'error-text' }, e.errorMessage),
+        e.batch ? h('span', { class: 'muted' }, ` · ${e.batch.shardId}, batch of ${e.batch.size}${e.batch.failingRecord ? `, first failing key ${e.batch.failingRecord.partitionKey}` : ''}`) : null))),
     h('h3', {}, 'Recent logs'),
     f.recentLogs.length === 0
       ? h('p', { class: 'muted small' }, 'No output yet.')

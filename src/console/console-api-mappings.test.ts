@@ -105,7 +105,7 @@ describe('console API: mappings and functions', () => {
     assert.deepEqual((await s.call(s.deps(), 'POST', `/mappings/${UUID}/enable`)).json, { error: 'mappings are not available' });
   });
 
-  test('functions show invocation stats with duration percentiles and the recent log lines', async () => {
+  test('functions show invocation stats with duration percentiles, the recent log lines and the last errors', async () => {
     const stats = new FunctionStats({ now: () => s.clock.now() });
     for (let i = 1; i <= 100; i++) stats.record('fn', { durationMs: i, error: i % 10 === 0 });
     stats.throttled('fn');
@@ -116,7 +116,10 @@ describe('console API: mappings and functions', () => {
     tee.error({ functionName: 'fn', err: new Error('crashed') }, 'function failed');
     tee.info({ other: true }, 'not a function line');
     const record = { name: 'fn', runtime: 'nodejs20.x', handler: 'index.handler', state: 'Active', memoryMb: 128, timeoutSeconds: 3, lastModified: T0 };
-    const deps = s.deps({ functions: { list: () => [record as never] }, functionStats: stats, functionLogs: logs });
+    const errors = new InvocationErrors({ now: () => s.clock.now() });
+    await errors.wrap({ invoke: async () => ({ requestId: 'r3', functionError: 'Unhandled', payload: Buffer.from('{"errorType":"TypeError","errorMessage":"x is undefined"}'), executedVersion: '$LATEST', durationMs: 1 }) })
+      .invoke({ functionName: 'fn', payload: Buffer.from('{}') });
+    const deps = s.deps({ functions: { list: () => [record as never] }, functionStats: stats, functionLogs: logs, invocationErrors: errors });
     const { json } = await s.call(deps, 'GET', '/functions');
     assert.deepEqual(json, {
       functions: [{
@@ -126,6 +129,7 @@ describe('console API: mappings and functions', () => {
           { timeMs: T0, requestId: 'r2', level: 'RAW', message: 'two' },
           { timeMs: T0, requestId: null, level: 'ERROR', message: 'function failed: crashed' },
         ],
+        recentErrors: [{ atMs: T0, functionName: 'fn', requestId: 'r3', errorType: 'TypeError', errorMessage: 'x is undefined', batch: null }],
       }],
     });
   });

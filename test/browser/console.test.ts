@@ -128,6 +128,7 @@ describe('web console in headless Chromium', { skip }, () => {
     const fnCard = page.locator(`[data-testid="function-row"][data-function-name="${fn.name}"]`);
     await fnCard.getByTestId('function-errors').filter({ hasText: /^[1-9]/ }).waitFor();
     await fnCard.getByTestId('function-logs').filter({ hasText: /batch of [0-9]/ }).waitFor();
+    assert.match((await fnCard.getByTestId('function-last-error').first().textContent()) ?? '', /^Error .*poison record · shardId-000000000000, batch of 2, first failing key poison-key$/);
     assert.ok(Number((await fnCard.getByTestId('function-invocations').textContent())!.replace(/,/g, '')) >= 3);
     await session.screenshot('console-functions');
 
