@@ -184,7 +184,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       routers: [
         new MetricsRouter(metrics),
         new ConsoleRouter({
-          deps: consoleParts.deps({ streams, log, records, store, lambda, queues, deliveryStreams: firehose.registry, region: config.region, ...(config.metrics.enabled ? { metrics } : {}) }),
+          deps: consoleParts.deps({ streams, log, records, store, lambda, queues, deliveryStreams: firehose.registry, ...(config.firehose.s3.endpoint !== undefined ? { objectStoreEndpoint: config.firehose.s3.endpoint } : {}), region: config.region, ...(config.metrics.enabled ? { metrics } : {}) }),
           assets: new DirectoryConsoleAssets(),
         }),
         ...lambda.routers,

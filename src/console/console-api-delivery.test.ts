@@ -34,7 +34,7 @@ const batch = (key: string, records: number, bodyBytes: number): SinkBatch => ({
   records: Array.from({ length: records }, (_, i) => ({ recordId: `r${i}`, data: Buffer.from('x'), approximateArrivalTimestamp: T0 })),
 });
 
-function setup(withMetrics = true) {
+function setup(withMetrics = true, objectStoreEndpoint?: string) {
   const clock = new ManualClock(T0);
   const hub = new MetricsHub({ clock });
   const journal = new DeliveryJournal({ now: () => clock.now() });
@@ -50,7 +50,7 @@ function setup(withMetrics = true) {
     region: 'us-east-1',
     now: () => clock.now(),
     ...(withMetrics ? { metrics: hub } : {}),
-    deliveryStreams: { list: () => streams, statusOf: (s) => (clock.now() >= s.readyAt ? 'ACTIVE' : 'CREATING'), journal: (n) => journal.snapshot(n) },
+    deliveryStreams: { list: () => streams, statusOf: (s) => (clock.now() >= s.readyAt ? 'ACTIVE' : 'CREATING'), journal: (n) => journal.snapshot(n), ...(objectStoreEndpoint !== undefined ? { objectStoreEndpoint } : {}) },
   };
   const meters = new StreamMeters(withMetrics ? hub : undefined, 'to-files', clock, journal);
   const call = async <T>(path: string): Promise<{ status: number; json: T }> => {
@@ -114,6 +114,12 @@ describe('console API: delivery streams', () => {
     assert.deepEqual(v.failures.map((f) => [f.errorType, f.message, f.attempts, f.atMs]), [['ENOSPC', 'disk full', 2, T0 + 2000], ['ENOSPC', 'disk full', 1, T0 + 1000]]);
     assert.equal(v.series.incomingRecords.v.reduce((a, x) => a + x, 0), 3);
     assert.equal(v.sinceMs, T0 + 3000 - 15 * 60_000);
+  });
+
+  test('with an S3 endpoint configured, S3 destinations show as s3, not as directory buckets', async () => {
+    const { call } = setup(true, 'http://127.0.0.1:4568');
+    const { json } = await call<{ deliveryStreams: DeliveryStreamSummary[] }>('/delivery-streams');
+    assert.deepEqual(json.deliveryStreams[0]!.destination, { kind: 's3', target: 'orders-bucket/orders/', prefix: 'orders/', table: null, compression: 'GZIP', format: 'raw' });
   });
 
   test('without metrics the levels and journal still show; unknown stream is 404', async () => {

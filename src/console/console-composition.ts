@@ -32,6 +32,8 @@ export interface ConsoleParts {
   readonly lambda?: { readonly functions: FunctionRegistry; readonly mappings: MappingRegistry; readonly engine: MappingEngine };
   readonly queues?: { readonly registry: QueueRegistry; readonly messages: MessageService };
   readonly deliveryStreams?: DeliveryStreamRegistry;
+  /** config firehose.s3.endpoint, so the console names where S3 destinations land. */
+  readonly objectStoreEndpoint?: string;
   readonly region: string;
 }
 
@@ -73,7 +75,7 @@ export class ConsoleComposition {
       records: recordPutPort(parts.records),
       ...(parts.metrics ? { metrics: parts.metrics } : {}),
       ...(lambda ? { mappings: mappingPort(lambda.mappings, lambda.engine), functions: lambda.functions } : {}),
-      ...(deliveryStreams ? { deliveryStreams: { list: () => deliveryStreams.list(), statusOf: (s) => deliveryStreams.statusOf(s), journal: (name) => journal.snapshot(name) } } : {}),
+      ...(deliveryStreams ? { deliveryStreams: { list: () => deliveryStreams.list(), statusOf: (s) => deliveryStreams.statusOf(s), journal: (name) => journal.snapshot(name), ...(parts.objectStoreEndpoint !== undefined ? { objectStoreEndpoint: parts.objectStoreEndpoint } : {}) } } : {}),
       ...(queues ? { queues: new RegistryQueuePort({ registry: queues.registry, messages: queues.messages, store: parts.store, clock }) } : {}),
     };
   }

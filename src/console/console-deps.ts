@@ -44,6 +44,8 @@ export interface DeliveryPort {
   statusOf(stream: StoredDeliveryStream): DeliveryStreamStatus;
   /** The stream's last deliveries and failures, newest first, and totals since start-up. */
   journal(name: string): JournalSnapshot;
+  /** The S3-compatible endpoint S3 destinations deliver to (config firehose.s3.endpoint); absent: directory buckets. */
+  readonly objectStoreEndpoint?: string;
 }
 
 export interface ConsoleDeps {

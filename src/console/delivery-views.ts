@@ -120,7 +120,7 @@ function summary(deps: ConsoleDeps, port: DeliveryPort, stream: StoredDeliverySt
     createdAt: stream.createdAt,
     versionId: stream.versionId,
     source: sourceView(stream),
-    destination: destinationView(stream),
+    destination: destinationView(stream, deps.deliveryStreams?.objectStoreEndpoint),
     bufferingHints: { sizeInMBs: hints.sizeInMBs, intervalInSeconds: hints.intervalInSeconds },
     metricsEnabled: deps.metrics !== undefined,
     bufferedBytes: levels.bufferedBytes,
@@ -138,16 +138,16 @@ function sourceView(stream: StoredDeliveryStream): DeliverySourceView {
   return { kind: 'KinesisStreamAsSource', streamName: arn.slice(arn.lastIndexOf('/') + 1), streamArn: arn };
 }
 
-function destinationView(stream: StoredDeliveryStream): DeliveryDestinationView {
+function destinationView(stream: StoredDeliveryStream, objectStoreEndpoint: string | undefined): DeliveryDestinationView {
   const { settings, format } = stream.destination;
   const common = { compression: format.compression, format: format.formatConversion ? 'Parquet' : 'raw' };
-  return { ...common, ...placeOf(settings) };
+  return { ...common, ...placeOf(settings, objectStoreEndpoint) };
 }
 
-function placeOf(settings: DestinationSettings): Pick<DeliveryDestinationView, 'kind' | 'target' | 'prefix' | 'table'> {
+function placeOf(settings: DestinationSettings, objectStoreEndpoint: string | undefined): Pick<DeliveryDestinationView, 'kind' | 'target' | 'prefix' | 'table'> {
   switch (settings.kind) {
     case 's3':
-      return { kind: settings.endpoint === undefined ? 'file' : 's3', target: `${settings.bucket}/${settings.prefix}`, prefix: settings.prefix, table: null };
+      return { kind: (settings.endpoint ?? objectStoreEndpoint ?? '') === '' ? 'file' : 's3', target: `${settings.bucket}/${settings.prefix}`, prefix: settings.prefix, table: null };
     case 'http-endpoint':
       return { kind: settings.kind, target: withoutCredentials(settings.url), prefix: null, table: null };
     case 'postgres':
