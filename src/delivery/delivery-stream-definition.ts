@@ -82,6 +82,12 @@ export interface ObjectDestinationSettings {
 
 export interface S3DestinationSettings extends ObjectDestinationSettings {
   readonly kind: 's3';
+  /**
+   * CompressionFormat of this S3 configuration (absent = UNCOMPRESSED). For a backup (HTTP endpoint,
+   * warehouse) it compresses the error output and backup copies; an S3 destination's own objects
+   * use DestinationDefinition.format.compression (the same value).
+   */
+  readonly compression?: CompressionFormat;
 }
 
 export interface HttpEndpointDestinationSettings {

@@ -16,6 +16,7 @@ import type { StateStore } from '../storage/state-store.js';
 import type { DeliveryStreamDefinition } from './delivery-stream-definition.js';
 import { destinationSinkFactory, s3EndpointFromConfig } from './destination-sink-factory.js';
 import { createFormatter } from './format/formatter.js';
+import { ParquetWorkerPool } from './format/parquet-worker-pool.js';
 import { DeliveryEngine } from './pipeline/delivery-engine.js';
 import type { DeliveryJournal } from './pipeline/delivery-journal.js';
 import { DeliveryStreamRegistry, definitionOf, type StoredDeliveryStream } from './delivery-stream-registry.js';
@@ -65,6 +66,9 @@ export interface FirehoseSubsystem {
 export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions): Promise<FirehoseSubsystem> {
   const { store, log, clock, logger } = options;
   const s3Endpoint = s3EndpointFromConfig(options.config.firehose.s3, options.region);
+  // One conversion worker for every stream (started on the first Parquet buffer): conversion stays
+  // off the event loop without taking more than one core from the API.
+  const parquetPool = new ParquetWorkerPool();
   const runner: DeliveryRunner =
     options.runner ??
     new DeliveryEngine({
@@ -77,7 +81,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
         dataDir: options.dataDir, clock, fallbackSourceArn: `arn:aws:firehose:${options.region}:${options.accountId}:deliverystream/unknown`,
         ...(s3Endpoint !== undefined && { s3Endpoint }),
       }),
-      formatter: createFormatter,
+      formatter: (settings) => createFormatter(settings, { parquetPool }),
       region: options.region,
       ...(options.journal && { journal: options.journal }),
     });
@@ -142,6 +146,7 @@ export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions)
         registry.close();
         for (const name of [...sources.keys()]) await stopDelivery(name);
         await runner.close();
+        await parquetPool.close();
       })()),
   };
 }

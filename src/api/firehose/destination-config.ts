@@ -76,6 +76,7 @@ export function s3Settings(config: Wire, needsErrorPrefix: boolean): S3Destinati
     prefix,
     ...(errorOutputPrefix !== undefined && { errorOutputPrefix }),
     ...(typeof config.CustomTimeZone === 'string' && { customTimeZone: config.CustomTimeZone }),
+    ...(typeof config.CompressionFormat === 'string' && { compression: config.CompressionFormat as CompressionFormat }),
   };
 }
 

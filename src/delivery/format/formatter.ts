@@ -1,13 +1,17 @@
 // Turns one buffer of delivered records into an object body: newline delimiter, JSON → Parquet
 // conversion, whole-object compression (GZIP, ZIP, Snappy framing, Hadoop-Snappy), and the file
 // extension. The delivery pipeline calls it once per flushed buffer; sinks store the body as is.
-// Satisfies the pipeline's port (src/delivery/pipeline/formatter-port.ts).
+// Satisfies the pipeline's port (src/delivery/pipeline/formatter-port.ts). encodeAsync converts to
+// Parquet in a worker thread (ParquetWorkerPool) and compresses on libuv's thread pool.
 import type { FormatSettings } from '../delivery-stream-definition.js';
 import { compressBody, compressBodyAsync } from './body-compression.js';
 import type { TimedRecord } from './body-compression.js';
 import { fileExtension } from './file-extension.js';
 import { FormatConversionError } from './format-conversion-error.js';
+import type { ConversionFailure } from './parquet-converter.js';
 import { ParquetConverter } from './parquet-converter.js';
+import { ParquetWorkerPool } from './parquet-worker-pool.js';
+import type { IndexedConversion } from './parquet-worker-protocol.js';
 
 const NEWLINE = 0x0a;
 const CONTENT_TYPE = 'application/octet-stream';
@@ -35,33 +39,62 @@ export interface Formatter {
    * any record cannot be converted to Parquet; never throws for content otherwise.
    */
   encode<R extends TimedRecord>(records: readonly R[], options?: EncodeOptions): EncodedObject;
-  /** Same contract as encode, with GZIP/ZIP compression run on libuv's thread pool. */
+  /**
+   * Same contract and bytes as encode, off the event loop: Parquet conversion in a worker thread,
+   * GZIP/ZIP compression on libuv's thread pool. Also rejects with a ParquetWorkerError
+   * (`retryable: true`) when the conversion worker died; retrying the same records is safe.
+   */
   encodeAsync<R extends TimedRecord>(records: readonly R[], options?: EncodeOptions): Promise<EncodedObject>;
+  /** Ends the conversion worker this formatter started (not a shared pool); idempotent. */
+  close(): Promise<void>;
+}
+
+export interface FormatterOptions {
+  /** Shared conversion workers (closed by their owner); without it the formatter starts its own pool of one on first use. */
+  readonly parquetPool?: ParquetWorkerPool;
 }
 
 /** Builds the formatter for one destination; throws a TypeError for an unsupported declared Parquet type. */
-export function createFormatter(settings: FormatSettings): Formatter {
+export function createFormatter(settings: FormatSettings, shared: FormatterOptions = {}): Formatter {
   const extension = fileExtension(settings);
-  const converter = settings.formatConversion === undefined ? undefined : new ParquetConverter(settings.formatConversion);
+  const conversion = settings.formatConversion;
+  const converter = conversion === undefined ? undefined : new ParquetConverter(conversion);
+  let ownPool: ParquetWorkerPool | undefined;
 
-  function convert<R extends TimedRecord>(records: readonly R[], converter: ParquetConverter): EncodedObject {
-    const result = converter.convert(records);
-    const object = result.body === undefined ? undefined : { body: result.body, contentType: CONTENT_TYPE, extension };
-    if (result.failed.length > 0) throw new FormatConversionError(result.failed, result.converted, object);
+  function finish<R>(body: Buffer | undefined, converted: readonly R[], failed: ConversionFailure<R>[]): EncodedObject {
+    const object = body === undefined ? undefined : { body, contentType: CONTENT_TYPE, extension };
+    if (failed.length > 0) throw new FormatConversionError(failed, converted, object);
     return object ?? { body: Buffer.alloc(0), contentType: CONTENT_TYPE, extension };
+  }
+
+  /** The worker's index-based result, with the caller's record objects put back. */
+  function fromIndexed<R>(records: readonly R[], result: IndexedConversion): EncodedObject {
+    const body = result.body === undefined ? undefined : Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
+    const converted = Array.from(result.converted, (i) => records[i]!);
+    const failed = result.failures.map((f) => ({ record: records[f.index]!, errorCode: f.errorCode, errorMessage: f.errorMessage }));
+    return finish(body, converted, failed);
   }
 
   return {
     extension,
     encode(records, options) {
-      if (converter !== undefined) return convert(records, converter);
+      if (converter !== undefined) {
+        const result = converter.convert(records);
+        return finish(result.body, result.converted, [...result.failed]);
+      }
       const body = compressBody(settings.compression, joinRecords(records, settings.appendNewline), records, options?.zipEntryName);
       return { body, contentType: CONTENT_TYPE, extension };
     },
     async encodeAsync(records, options) {
-      if (converter !== undefined) return convert(records, converter);
+      if (conversion !== undefined) {
+        const pool = shared.parquetPool ?? (ownPool ??= new ParquetWorkerPool());
+        return fromIndexed(records, await pool.convert(conversion, records));
+      }
       const body = await compressBodyAsync(settings.compression, joinRecords(records, settings.appendNewline), records, options?.zipEntryName);
       return { body, contentType: CONTENT_TYPE, extension };
+    },
+    async close() {
+      await ownPool?.close();
     },
   };
 }

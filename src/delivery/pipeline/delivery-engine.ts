@@ -16,7 +16,7 @@ import type { DeliverySource } from './delivery-source.js';
 import { DeliverySpool } from './delivery-spool.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { FailureBackup } from './failure-backup.js';
-import type { FormatterFactory } from './formatter-port.js';
+import type { Formatter, FormatterFactory } from './formatter-port.js';
 import { RecordRouter } from './record-router.js';
 import { StreamMeters } from './stream-meters.js';
 import { StreamRunner } from './stream-runner.js';
@@ -56,6 +56,7 @@ interface Running {
   readonly abort: AbortController;
   readonly source: DeliverySource;
   readonly sinks: Sink[];
+  readonly formatters: Formatter[];
   readonly done: Promise<unknown>;
 }
 
@@ -79,9 +80,19 @@ export class DeliveryEngine {
     const sleeper = this.o.sleeper ?? timerSleeper;
     const logger = this.o.logger.child({ deliveryStream: stream.name });
     const settings = stream.destination.settings;
-    const backup = settings.kind === 'http-endpoint'
-      ? new FailureBackup(stream, settings.backup, settings.retryDurationInSeconds * 1000, settings.s3BackupMode === 'AllData')
-      : undefined;
+    // Error output and backups take the compression of the bucket they land in (the destination's
+    // own for S3, the S3Configuration's otherwise).
+    const errorCompression = settings.kind === 's3' ? stream.destination.format.compression : settings.backup?.compression ?? 'UNCOMPRESSED';
+    const formatter = this.o.formatter(stream.destination.format);
+    const errorFormatter = errorCompression === 'UNCOMPRESSED' ? undefined : this.o.formatter({ appendNewline: false, compression: errorCompression });
+    const formatters = errorFormatter === undefined ? [formatter] : [formatter, errorFormatter];
+    let backup: FailureBackup | undefined;
+    if (settings.kind === 'http-endpoint') {
+      const copies = errorFormatter && this.o.formatter({ appendNewline: stream.destination.format.appendNewline, compression: errorCompression });
+      if (copies !== undefined) formatters.push(copies);
+      const compression = errorFormatter !== undefined && copies !== undefined ? { errors: errorFormatter, copies } : undefined;
+      backup = new FailureBackup(stream, settings.backup, settings.retryDurationInSeconds * 1000, settings.s3BackupMode === 'AllData', compression);
+    }
     const spool = new DeliverySpool(spoolDir(this.o.dataDir, stream));
     await spool.open();
     const meters = new StreamMeters(this.o.metrics, stream.name, this.o.clock, this.o.journal);
@@ -95,7 +106,7 @@ export class DeliveryEngine {
     });
     const router = new RecordRouter({ definition: stream, invoker: this.o.invoker, region: this.o.region ?? 'us-east-1', now: () => this.o.clock.now() });
     const runner = new StreamRunner({
-      definition: stream, source, router, formatter: this.o.formatter(stream.destination.format), worker,
+      definition: stream, source, router, formatter, worker, ...(errorFormatter !== undefined ? { errorFormatter } : {}),
       clock: this.o.clock, sleeper, logger, meters,
       maxBufferedBytes: Math.max(t.maxBufferedBytes ?? 256 * 1024 * 1024, 2 * stream.destination.bufferingHints.sizeInMBs * 1024 * 1024),
       maxPartitions: t.maxPartitions ?? 500,
@@ -109,7 +120,7 @@ export class DeliveryEngine {
       guard('delivery', worker.run(abort.signal)),
       guard('spool', worker.runSpool(abort.signal).then(() => meters.spooled(spool.bytes))),
     ]);
-    this.running.set(stream.name, { abort, source, sinks: main === error ? [main] : [main, error], done });
+    this.running.set(stream.name, { abort, source, sinks: main === error ? [main] : [main, error], formatters, done });
   }
 
   /** Names of the running pipelines. */
@@ -129,6 +140,7 @@ export class DeliveryEngine {
     await r.source.close();
     await r.done;
     for (const sink of r.sinks) await sink.close().catch(() => {});
+    for (const formatter of r.formatters) await formatter.close?.().catch(() => {});
   }
 
   /**

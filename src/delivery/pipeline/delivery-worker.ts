@@ -104,7 +104,7 @@ export class DeliveryWorker {
     const permanent = isPermanent(error);
     if (!permanent && (state.backedUp || now - state.firstFailedAt < backup.afterMs)) return 'retry';
     try {
-      const copy = backup.failed(batch, { error, attempts: state.attempts, at: now });
+      const copy = await backup.failed(batch, { error, attempts: state.attempts, at: now });
       if ((await this.attempt('error', copy)) !== undefined) {
         await this.o.spool.put({ role: 'error', batch: copy });
         this.spooled.notify();

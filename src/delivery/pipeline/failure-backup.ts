@@ -1,11 +1,13 @@
 // The S3 backup of a destination that is not an S3 bucket (HTTP endpoint, FIREHOSE.md §10–§11):
 // a batch the destination refused (413) or did not take within RetryOptions.DurationInSeconds is
 // written to the backup bucket's error prefix as one `http-endpoint-failed` document per record;
-// with S3BackupMode AllData every batch is also copied there under the backup's own prefix.
+// with S3BackupMode AllData every batch is also copied there under the backup's own prefix. Both are
+// compressed per the backup's CompressionFormat (with its extension, e.g. `.gz`), as Firehose does.
 
 import type { DeliveryStreamDefinition, S3DestinationSettings } from '../delivery-stream-definition.js';
 import type { SinkBatch } from '../sink.js';
 import { errorDocument } from './error-document.js';
+import type { Formatter } from './formatter-port.js';
 import { ObjectNamer } from './object-namer.js';
 import { errorPrefixParts, successPrefixParts, type PrefixPart } from './prefix-template.js';
 
@@ -32,6 +34,13 @@ export class FailureBackup {
     readonly afterMs: number,
     /** S3BackupMode AllData: every batch is also copied to the backup. */
     readonly allData: boolean,
+    /** The backup's CompressionFormat; absent when UNCOMPRESSED (objects are stored as built). */
+    private readonly compression?: {
+      /** Error documents (already newline-terminated) → compressed body and extension. */
+      readonly errors: Formatter;
+      /** Records → the destination's delimiting, compressed. */
+      readonly copies: Formatter;
+    },
   ) {
     this.namer = new ObjectNamer(definition, backup.customTimeZone);
     this.errorParts = errorPrefixParts(backup.prefix, backup.errorOutputPrefix);
@@ -39,7 +48,7 @@ export class FailureBackup {
   }
 
   /** The error-output object for `batch` (one JSON document per record, newline-separated). */
-  failed(batch: SinkBatch, failure: DeliveryFailure): SinkBatch {
+  async failed(batch: SinkBatch, failure: DeliveryFailure): Promise<SinkBatch> {
     const err = failure.error as { code?: unknown; message?: unknown } | null;
     const code = typeof err?.code === 'string' && err.code.startsWith('HttpEndpoint.') ? err.code : FALLBACK_CODE;
     const message = typeof err?.message === 'string' ? err.message : String(failure.error);
@@ -51,13 +60,17 @@ export class FailureBackup {
         subsequenceNumber: 0, dataId: `${r.recordId}.0`,
       }),
     }));
-    const objectKey = this.namer.name({ parts: this.errorParts, bufferKey: `backup:${batch.objectKey}`, records, extension: '', errorOutputType: 'http-endpoint-failed' });
-    return { objectKey, body: Buffer.concat(records.map((r) => r.data)), records };
+    const { body, extension } = this.compression === undefined
+      ? { body: Buffer.concat(records.map((r) => r.data)), extension: '' }
+      : await this.compression.errors.encodeAsync(records);
+    const objectKey = this.namer.name({ parts: this.errorParts, bufferKey: `backup:${batch.objectKey}`, records, extension, errorOutputType: 'http-endpoint-failed' });
+    return { objectKey, body, records };
   }
 
-  /** The AllData copy of `batch` (its body as encoded for the destination). */
-  copy(batch: SinkBatch): SinkBatch {
-    const objectKey = this.namer.name({ parts: this.copyParts, bufferKey: `copy:${batch.objectKey}`, records: batch.records, extension: '' });
-    return { ...batch, objectKey };
+  /** The AllData copy of `batch`: its body as encoded for the destination, or its records delimited so and compressed for the backup. */
+  async copy(batch: SinkBatch): Promise<SinkBatch> {
+    const { body, extension } = this.compression === undefined ? { body: batch.body, extension: '' } : await this.compression.copies.encodeAsync(batch.records);
+    const objectKey = this.namer.name({ parts: this.copyParts, bufferKey: `copy:${batch.objectKey}`, records: batch.records, extension });
+    return { ...batch, objectKey, body };
   }
 }

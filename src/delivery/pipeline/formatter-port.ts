@@ -18,8 +18,14 @@ export interface EncodedObject {
  */
 export interface Formatter {
   encode(records: readonly DeliveryRecord[]): EncodedObject;
-  /** Same contract; compression runs off the event loop. The pipeline uses this one. */
+  /**
+   * Same contract; conversion and compression run off the event loop. The pipeline uses this one.
+   * It may also reject with an error marked `retryable: true` (the conversion worker died): the
+   * records are fine and the pipeline encodes them again.
+   */
   encodeAsync(records: readonly DeliveryRecord[]): Promise<EncodedObject>;
+  /** Releases what the formatter holds (its conversion worker); called when the pipeline stops. */
+  close?(): Promise<void>;
 }
 
 /** `createFormatter` from src/delivery/format/ satisfies this. */

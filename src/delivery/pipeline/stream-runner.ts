@@ -21,7 +21,15 @@ import {
   bindPartitionKeys, errorPrefixParts, evaluatePrefix, partsKey, successPrefixParts, type PrefixPart,
 } from './prefix-template.js';
 import { errorRoute, type RecordRouter, type Route } from './record-router.js';
+import { retryBackoffMs } from './retry-backoff.js';
 import type { StreamMeters } from './stream-meters.js';
+
+/** Waits between encodes of a buffer whose encoding failed retryably (the conversion worker died). */
+const ENCODE_BACKOFF = { initialMs: 1000, maxMs: 120_000, jitter: 0.15 } as const;
+
+function isRetryable(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { retryable?: unknown }).retryable === true;
+}
 
 /** Longest evaluated S3 prefix (FIREHOSE.md §5); a partition whose prefix is longer is a partitioning failure. */
 const MAX_PREFIX_LENGTH = 512;
@@ -31,6 +39,8 @@ export interface StreamRunnerOptions {
   readonly source: DeliverySource;
   readonly router: RecordRouter;
   readonly formatter: Formatter;
+  /** Encodes error-output objects (the error bucket's CompressionFormat); plain concatenation when absent. */
+  readonly errorFormatter?: Formatter;
   readonly worker: DeliveryWorker;
   readonly clock: Clock;
   readonly sleeper: Sleeper;
@@ -54,6 +64,8 @@ export class StreamRunner {
   /** Buffers being encoded (taken from the buffers, not yet queued at the worker). */
   private readonly encoding = new Set<Promise<void>>();
   private encodingBytes = 0;
+  /** Aborts when the pipeline stops (set by intake). */
+  private stopped: AbortSignal = new AbortController().signal;
 
   constructor(private readonly o: StreamRunnerOptions) {
     this.buffers = new BufferSet(o.maxPartitions);
@@ -72,6 +84,7 @@ export class StreamRunner {
 
   /** Pulls batches until the source ends or `signal` aborts. */
   async intake(signal: AbortSignal): Promise<void> {
+    this.stopped = signal;
     for await (const batch of this.o.source) {
       if (signal.aborted) return;
       this.o.meters.incoming(batch.records);
@@ -184,14 +197,16 @@ export class StreamRunner {
     let encoded: EncodedObject;
     if (b.role === 'main') {
       try {
-        encoded = await this.o.formatter.encodeAsync(b.records.map((r) => r.record));
+        encoded = await this.encodeRetrying(this.o.formatter, b.records.map((r) => r.record));
       } catch (err) {
+        if (isRetryable(err)) throw err;
         const partial = this.conversionFailed(b, err);
         if (partial === undefined) return;
         encoded = partial;
         kept = b.records.filter((r) => partial.converted.has(r.record));
       }
-    } else encoded = { body: Buffer.concat(b.records.map((r) => r.record.data)), extension: '' };
+    } else if (this.o.errorFormatter !== undefined) encoded = await this.encodeRetrying(this.o.errorFormatter, b.records.map((r) => r.record));
+    else encoded = { body: Buffer.concat(b.records.map((r) => r.record.data)), extension: '' };
     const records = kept.map((r) => r.record);
     const { body, extension, contentType, contentEncoding } = encoded;
     const batch: SinkBatch = {
@@ -201,13 +216,29 @@ export class StreamRunner {
       ...(contentEncoding !== undefined ? { contentEncoding } : {}),
     };
     const tickets = kept.map((r) => r.ticket);
-    const copy = b.role === 'main' && this.o.backup?.allData === true ? this.o.backup.copy(batch) : undefined;
+    const copy = b.role === 'main' && this.o.backup?.allData === true ? await this.o.backup.copy(batch) : undefined;
     let jobs = copy === undefined ? 1 : 2;
     const settle = (): void => {
       if (--jobs === 0) for (const t of tickets) this.acks.settle(t);
     };
     this.o.worker.enqueue({ role: b.role, batch, settle });
     if (copy !== undefined) this.o.worker.enqueue({ role: 'error', batch: copy, settle });
+  }
+
+  /**
+   * encodeAsync, again after a backoff while it fails retryably (the conversion worker died), until
+   * the pipeline stops; then the retryable error is thrown and the records are redelivered later.
+   */
+  private async encodeRetrying(formatter: Formatter, records: readonly DeliveryRecord[]): Promise<EncodedObject> {
+    for (let failures = 1; ; failures += 1) {
+      try {
+        return await formatter.encodeAsync(records);
+      } catch (err) {
+        if (!isRetryable(err) || this.stopped.aborted) throw err;
+        this.o.logger.warn({ err, failures }, 'encoding a buffer failed; encoding it again');
+        await this.o.sleeper.sleep(retryBackoffMs(failures, ENCODE_BACKOFF), this.stopped);
+      }
+    }
   }
 
   /** Routes records that failed format conversion to the error output; returns the partial object, if any. */

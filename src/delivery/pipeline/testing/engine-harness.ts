@@ -11,7 +11,7 @@ import type { FunctionInvoker } from '../../../functions/function-invoker.js';
 import { ManualSleeper } from '../../../mappings/engine/manual-sleeper.js';
 import type { DeliveryStreamDefinition, DestinationDefinition, DestinationSettings } from '../../delivery-stream-definition.js';
 import { DeliveryEngine, type DeliveryEngineTuning } from '../delivery-engine.js';
-import type { Formatter } from '../formatter-port.js';
+import type { Formatter, FormatterFactory } from '../formatter-port.js';
 import { concatFormatter, FakeSink, FakeSource } from './pipeline-fakes.js';
 
 export const T0 = 1_700_000_000_000; // 2023-11-14T22:13:20Z
@@ -36,6 +36,8 @@ export function definition(dest: Partial<DestinationDefinition> = {}, prefix = '
 export interface EngineSetupOptions {
   readonly invoker?: FunctionInvoker;
   readonly formatter?: Formatter;
+  /** Builds every formatter (destination, error output, backup); wins over `formatter`. */
+  readonly formatterFactory?: FormatterFactory;
   readonly tuning?: DeliveryEngineTuning;
   /** Reuse a data dir (restart); a fresh temp dir otherwise. */
   readonly dataDir?: string;
@@ -73,7 +75,7 @@ export async function setupEngine(options: EngineSetupOptions = {}): Promise<Eng
       built.push({ kind: destination.kind, arn: stream.arn });
       return destination.kind === 's3' && destination.bucket === 'backup' ? backupSink : sink;
     },
-    formatter: () => options.formatter ?? concatFormatter,
+    formatter: options.formatterFactory ?? (() => options.formatter ?? concatFormatter),
     tuning: options.tuning ?? { spoolAfterAttempts: 3, initialBackoffMs: 1000, maxBackoffMs: 4000, backoffJitter: 0 },
   });
   engines.push(engine);
