@@ -1,10 +1,13 @@
 // Delivery formatting throughput (plain script, not a test): JSON-lines records (≈ 300 B, realistic
 // mixed fields) encoded by createFormatter and written to files (write then rename, like FileSink),
 // for GZIP (5 MiB buffers, the default hint) and Parquet (64 MiB buffers, the minimum with conversion).
+// Parquet runs both ways: `encode` on the calling thread and `encodeAsync` in the conversion worker
+// thread (the pipeline's path); for each, the longest event-loop stall seen while it ran.
 // Figures are MB/s of uncompressed input. Run: npx tsc -p tsconfig.json && node dist/bench/firehose-format.bench.js [--mib 256]
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createFormatter } from '../src/delivery/format/formatter.js';
 import type { FormatSettings } from '../src/delivery/delivery-stream-definition.js';
 import { report } from './support/bench-result.js';
@@ -64,11 +67,13 @@ function buffers(records: readonly BenchRecord[], bufferBytes: number): BenchRec
 
 async function run(name: string, settings: FormatSettings, bufferMiB: number, records: readonly BenchRecord[], useAsync: boolean): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'firehose-format-bench-'));
+  const formatter = createFormatter(settings);
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
   try {
-    const formatter = createFormatter(settings);
     const batches = buffers(records, bufferMiB * 1024 * 1024);
     let inputBytes = 0;
     let outputBytes = 0;
+    stalls.enable();
     const start = process.hrtime.bigint();
     for (const [i, batch] of batches.entries()) {
       const encoded = useAsync ? await formatter.encodeAsync(batch) : formatter.encode(batch);
@@ -79,10 +84,13 @@ async function run(name: string, settings: FormatSettings, bufferMiB: number, re
       outputBytes += encoded.body.length;
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    stalls.disable();
     const mbps = Math.round((inputBytes / 1e6 / seconds) * 10) / 10;
     const ratio = Math.round((outputBytes / inputBytes) * 1000) / 1000;
     report({ bench: 'firehose-format', metric: `${name} input MB/s`, value: mbps, unit: 'MB/s', notes: `${(inputBytes / 1e6).toFixed(0)} MB in ${batches.length} × ${bufferMiB} MiB buffers, output/input ${ratio}` });
+    report({ bench: 'firehose-format', metric: `${name} longest event-loop stall`, value: Math.round(stalls.max / 1e6), unit: 'ms' });
   } finally {
+    await formatter.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -92,8 +100,8 @@ const jsonLines = (compression: FormatSettings['compression']): FormatSettings =
 await run('GZIP JSON lines (encodeAsync)', jsonLines('GZIP'), 5, records, true);
 await run('GZIP JSON lines (encode)', jsonLines('GZIP'), 5, records, false);
 await run('Snappy JSON lines', jsonLines('Snappy'), 5, records, false);
-await run('Parquet SNAPPY, inferred schema', { appendNewline: true, compression: 'UNCOMPRESSED', formatConversion: { outputFormat: 'PARQUET', parquetCompression: 'SNAPPY' } }, 64, records, false);
-await run('Parquet SNAPPY, declared schema', {
+const inferred: FormatSettings = { appendNewline: true, compression: 'UNCOMPRESSED', formatConversion: { outputFormat: 'PARQUET', parquetCompression: 'SNAPPY' } };
+const declared: FormatSettings = {
   appendNewline: true,
   compression: 'UNCOMPRESSED',
   formatConversion: {
@@ -106,4 +114,8 @@ await run('Parquet SNAPPY, declared schema', {
       { name: 'sessionId', type: 'string' }, { name: 'ok', type: 'boolean' },
     ],
   },
-}, 64, records, false);
+};
+await run('Parquet SNAPPY, inferred schema (encode, event loop)', inferred, 64, records, false);
+await run('Parquet SNAPPY, inferred schema (encodeAsync, worker)', inferred, 64, records, true);
+await run('Parquet SNAPPY, declared schema (encode, event loop)', declared, 64, records, false);
+await run('Parquet SNAPPY, declared schema (encodeAsync, worker)', declared, 64, records, true);

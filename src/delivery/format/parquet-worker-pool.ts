@@ -1,7 +1,8 @@
 // A small pool of worker threads that convert JSON records to Parquet off the event loop (a 64 MiB
 // buffer takes seconds of CPU). Workers start on first use and idle without holding the process
-// open; each runs at most one conversion at a time, and tasks wait in order for a free worker (the
-// callers bound how many: the delivery engine bounds buffered bytes). A worker that crashes or
+// open; each runs at most one conversion at a time, and tasks wait for a free worker in the order
+// their records finished copying (the callers bound how many: the delivery engine bounds buffered
+// bytes). A worker that crashes or
 // exits fails its task with a retryable ParquetWorkerError and is replaced on the next task.
 import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
@@ -10,6 +11,8 @@ import { ParquetWorkerError } from './parquet-worker-error.js';
 import type { ConvertReply, ConvertRequest, IndexedConversion } from './parquet-worker-protocol.js';
 
 const WORKER_FILE = new URL('./parquet-worker-main.js', import.meta.url);
+/** Records copied per event-loop turn while concatenating (≈ 5 ms of copying). */
+const COPY_SLICE = 32_768;
 
 export interface ParquetWorkerPoolOptions {
   /** Worker threads (default 1). */
@@ -53,17 +56,10 @@ export class ParquetWorkerPool {
    * ParquetWorkerError (retryable) when the worker dies or the pool closes before it answers, and
    * with a plain Error when the converter itself throws (as the synchronous path would).
    */
-  convert(settings: FormatConversionSettings, records: readonly { readonly data: Buffer }[]): Promise<IndexedConversion> {
-    if (this.closed) return Promise.reject(new ParquetWorkerError('The Parquet conversion pool is closed.'));
-    const offsets = new Uint32Array(records.length + 1);
-    let length = 0;
-    for (let i = 0; i < records.length; i += 1) {
-      length += records[i]!.data.length;
-      offsets[i + 1] = length;
-    }
-    // Its own ArrayBuffer (never Node's shared pool), so it can be transferred to the worker.
-    const data = new Uint8Array(length);
-    for (let i = 0; i < records.length; i += 1) data.set(records[i]!.data, offsets[i]!);
+  async convert(settings: FormatConversionSettings, records: readonly { readonly data: Buffer }[]): Promise<IndexedConversion> {
+    if (this.closed) throw new ParquetWorkerError('The Parquet conversion pool is closed.');
+    const { data, offsets } = await concatenate(records);
+    if (this.closed) throw new ParquetWorkerError('The Parquet conversion pool is closed.');
     return new Promise((resolve, reject) => {
       this.waiting.push({ request: { id: this.nextId++, settings, data, offsets }, resolve, reject });
       this.dispatch();
@@ -127,4 +123,24 @@ export class ParquetWorkerPool {
     else task.reject(new Error(reply.message));
     this.dispatch();
   }
+}
+
+/**
+ * Every record's bytes back to back in one buffer with its own ArrayBuffer (allocUnsafeSlow never
+ * uses Node's shared pool), so it can be transferred; copied a slice per turn so that a 64 MiB
+ * buffer of small records does not hold the event loop for the whole copy.
+ */
+async function concatenate(records: readonly { readonly data: Buffer }[]): Promise<{ data: Buffer; offsets: Uint32Array }> {
+  const offsets = new Uint32Array(records.length + 1);
+  let length = 0;
+  for (let i = 0; i < records.length; i += 1) {
+    length += records[i]!.data.length;
+    offsets[i + 1] = length;
+  }
+  const data = Buffer.allocUnsafeSlow(length);
+  for (let i = 0; i < records.length; i += 1) {
+    if (i > 0 && i % COPY_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    records[i]!.data.copy(data, offsets[i]!);
+  }
+  return { data, offsets };
 }
