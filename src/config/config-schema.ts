@@ -129,7 +129,16 @@ const FirehoseS3Schema = Type.Object(
   { default: {}, additionalProperties: false },
 );
 
-const FirehoseSchema = Type.Object({ s3: FirehoseS3Schema }, { default: {}, additionalProperties: false });
+const FirehoseSchema = Type.Object(
+  {
+    s3: FirehoseS3Schema,
+    parquetWorkers: Type.Integer({
+      minimum: 1, maximum: 16, default: 1,
+      description: 'Worker threads converting delivery buffers to Parquet, shared by every delivery stream (started on first use)',
+    }),
+  },
+  { default: {}, additionalProperties: false },
+);
 
 /** A function registered from the config file: code in a local directory, or an HTTP endpoint. */
 const FunctionEntrySchema = Type.Object(

@@ -37,7 +37,7 @@ describe('loadConfig', () => {
       metrics: { enabled: true, retentionSeconds: 3600, shardResolutionSeconds: 10, memoryBytes: 67108864, hotKeys: 32 },
       lambda: { defaultConcurrency: 10, maxPendingEvents: 1000, eventRetryDelaysMs: [60000, 120000], maxQueuedInvocations: 64, idleTimeoutMs: 600000 },
       mappings: { idlePollMs: 1000, discoveryIntervalMs: 10000, retryBaseDelayMs: 200, retryMaxDelayMs: 10000, stopGraceMs: 5000, checkpointIntervalMs: 10 },
-      firehose: { s3: { forcePathStyle: true } },
+      firehose: { s3: { forcePathStyle: true }, parquetWorkers: 1 },
       functions: [],
     });
   });
@@ -76,7 +76,7 @@ describe('loadConfig', () => {
       env: { TRIBUTARY_FIREHOSE_S3_ACCESS_KEY_ID: 'AK', TRIBUTARY_FIREHOSE_S3_SECRET_ACCESS_KEY: 'SK', TRIBUTARY_FIREHOSE_S3_ENDPOINT: 'http://env:9000' },
       flags: { 'firehose-s3-endpoint': 'https://flag:9443', 'firehose-s3-force-path-style': false },
     });
-    assert.deepEqual(config.firehose, { s3: { endpoint: 'https://flag:9443', region: 'eu-west-1', forcePathStyle: false, accessKeyId: 'AK', secretAccessKey: 'SK' } });
+    assert.deepEqual(config.firehose, { s3: { endpoint: 'https://flag:9443', region: 'eu-west-1', forcePathStyle: false, accessKeyId: 'AK', secretAccessKey: 'SK' }, parquetWorkers: 1 });
     await assert.rejects(loadConfig({ cwd: await tempDir(), env: { TRIBUTARY_FIREHOSE_S3_ACCESS_KEY_ID: 'AK' } }), (err: unknown) => {
       assert.ok(err instanceof ConfigError);
       assert.deepEqual(err.issues, ['firehose.s3.accessKeyId and firehose.s3.secretAccessKey must be set together']);
@@ -85,6 +85,16 @@ describe('loadConfig', () => {
     await assert.rejects(loadConfig({ cwd: await tempDir(), env: {}, flags: { 'firehose-s3-endpoint': 'ftp://x' } }), (err: unknown) => {
       assert.ok(err instanceof ConfigError);
       assert.match(err.issues.join('\n'), /^firehose\.s3\.endpoint /);
+      return true;
+    });
+  });
+
+  test('firehose.parquetWorkers: from the environment or flags, 1 to 16', async () => {
+    assert.equal((await loadConfig({ cwd: await tempDir(), env: { TRIBUTARY_FIREHOSE_PARQUET_WORKERS: '2' } })).firehose.parquetWorkers, 2);
+    assert.equal((await loadConfig({ cwd: await tempDir(), env: {}, flags: { 'firehose-parquet-workers': '3' } })).firehose.parquetWorkers, 3);
+    await assert.rejects(loadConfig({ cwd: await tempDir(), env: { TRIBUTARY_FIREHOSE_PARQUET_WORKERS: '0' } }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.issues.join('\n'), /^firehose\.parquetWorkers /);
       return true;
     });
   });

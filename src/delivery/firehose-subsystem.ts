@@ -66,9 +66,9 @@ export interface FirehoseSubsystem {
 export async function createFirehoseSubsystem(options: FirehoseSubsystemOptions): Promise<FirehoseSubsystem> {
   const { store, log, clock, logger } = options;
   const s3Endpoint = s3EndpointFromConfig(options.config.firehose.s3, options.region);
-  // One conversion worker for every stream (started on the first Parquet buffer): conversion stays
-  // off the event loop without taking more than one core from the API.
-  const parquetPool = new ParquetWorkerPool();
+  // Conversion workers shared by every stream (started on the first Parquet buffer; one by default):
+  // conversion stays off the event loop without taking more than that many cores from the API.
+  const parquetPool = new ParquetWorkerPool({ size: options.config.firehose.parquetWorkers });
   const runner: DeliveryRunner =
     options.runner ??
     new DeliveryEngine({
