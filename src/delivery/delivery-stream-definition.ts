@@ -137,10 +137,23 @@ export type DestinationSettings =
   | PostgresDestinationSettings
   | DuckDbDestinationSettings;
 
+/**
+ * ExtendedS3 `S3BackupMode: Enabled`: every source record, as received (before de-aggregation,
+ * transformation, partitioning and format conversion), is also written to this bucket, buffered and
+ * compressed by the backup configuration's own hints and compression.
+ */
+export interface SourceRecordBackupSettings {
+  readonly destination: S3DestinationSettings;
+  readonly bufferingHints: BufferingHints;
+  readonly compression: CompressionFormat;
+}
+
 export interface DestinationDefinition {
   /** 'destinationId-000000000001'. */
   readonly destinationId: string;
   readonly settings: DestinationSettings;
+  /** Source-record backup (ExtendedS3 with S3BackupMode Enabled). */
+  readonly sourceRecordBackup?: SourceRecordBackupSettings;
   readonly bufferingHints: BufferingHints;
   readonly processing: ProcessingSettings;
   readonly dynamicPartitioning?: DynamicPartitioningSettings;

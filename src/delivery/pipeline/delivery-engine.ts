@@ -18,6 +18,7 @@ import { DeliveryWorker } from './delivery-worker.js';
 import { FailureBackup } from './failure-backup.js';
 import type { Formatter, FormatterFactory } from './formatter-port.js';
 import { RecordRouter } from './record-router.js';
+import { SourceRecordBackup } from './source-record-backup.js';
 import { StreamMeters } from './stream-meters.js';
 import { StreamRunner } from './stream-runner.js';
 
@@ -98,9 +99,15 @@ export class DeliveryEngine {
     const meters = new StreamMeters(this.o.metrics, stream.name, this.o.clock, this.o.journal);
     const main = meters.watch(this.o.sinkFactory(settings, stream), 'main');
     const error = settings.kind === 's3' ? main : meters.watch(this.o.sinkFactory(settings.backup ?? FALLBACK_ERROR_BUCKET(stream.name), stream), 'error');
+    const sourceBackupSettings = stream.destination.sourceRecordBackup;
+    const sourceBackupSink = sourceBackupSettings !== undefined ? meters.watch(this.o.sinkFactory(sourceBackupSettings.destination, stream), 'backup') : undefined;
+    const sourceBackup = sourceBackupSettings !== undefined
+      ? new SourceRecordBackup(stream, sourceBackupSettings, this.o.formatter({ appendNewline: false, compression: sourceBackupSettings.compression }), settings.kind === 's3' ? settings.customTimeZone : undefined)
+      : undefined;
+    if (sourceBackup !== undefined) formatters.push(sourceBackup.formatter);
     meters.spooled(spool.bytes);
     const worker = new DeliveryWorker({
-      sinks: { main, error }, spool, clock: this.o.clock, sleeper, logger, ...(backup !== undefined ? { backup } : {}),
+      sinks: { main, error, ...(sourceBackupSink !== undefined ? { backup: sourceBackupSink } : {}) }, spool, clock: this.o.clock, sleeper, logger, ...(backup !== undefined ? { backup } : {}),
       spoolAfterAttempts: t.spoolAfterAttempts ?? 3, initialBackoffMs: t.initialBackoffMs ?? 1000, maxBackoffMs: t.maxBackoffMs ?? 120_000, backoffJitter: t.backoffJitter ?? 0.15,
       onDelivered: (role, batch) => { meters.delivered(role, batch); meters.spooled(spool.bytes); },
     });
@@ -108,9 +115,10 @@ export class DeliveryEngine {
     const runner = new StreamRunner({
       definition: stream, source, router, formatter, worker, ...(errorFormatter !== undefined ? { errorFormatter } : {}),
       clock: this.o.clock, sleeper, logger, meters,
-      maxBufferedBytes: Math.max(t.maxBufferedBytes ?? 256 * 1024 * 1024, 2 * stream.destination.bufferingHints.sizeInMBs * 1024 * 1024),
+      maxBufferedBytes: Math.max(t.maxBufferedBytes ?? 256 * 1024 * 1024, 2 * (stream.destination.bufferingHints.sizeInMBs + (sourceBackupSettings?.bufferingHints.sizeInMBs ?? 0)) * 1024 * 1024),
       maxPartitions: t.maxPartitions ?? 500,
       ...(backup !== undefined ? { backup } : {}),
+      ...(sourceBackup !== undefined ? { sourceBackup } : {}),
     });
     const abort = new AbortController();
     const guard = (what: string, p: Promise<void>): Promise<void> => p.catch((err: unknown) => logger.error({ err }, `${what} stopped on an error`));
@@ -120,7 +128,9 @@ export class DeliveryEngine {
       guard('delivery', worker.run(abort.signal)),
       guard('spool', worker.runSpool(abort.signal).then(() => meters.spooled(spool.bytes))),
     ]);
-    this.running.set(stream.name, { abort, source, sinks: main === error ? [main] : [main, error], formatters, done });
+    const sinks = main === error ? [main] : [main, error];
+    if (sourceBackupSink !== undefined) sinks.push(sourceBackupSink);
+    this.running.set(stream.name, { abort, source, sinks, formatters, done });
   }
 
   /** Names of the running pipelines. */

@@ -7,7 +7,7 @@ import type { SinkBatch } from '../sink.js';
 import type { SinkRole } from './delivery-spool.js';
 
 export interface DeliveredEntry {
-  /** 'main' for the destination, 'error' for the error output / backup. */
+  /** 'main' for the destination, 'error' for the error output / failure backup, 'backup' for the source-record backup. */
   readonly role: SinkRole;
   /** Object key (object sinks) or batch key (row sinks, HTTP endpoint). */
   readonly key: string;

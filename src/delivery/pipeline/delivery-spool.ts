@@ -6,8 +6,8 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import { join } from 'node:path';
 import type { DeliveryRecord, SinkBatch } from '../sink.js';
 
-/** Which sink of the stream a spooled batch is for. */
-export type SinkRole = 'main' | 'error';
+/** Which sink of the stream a spooled batch is for: the destination, its error output, or the source-record backup. */
+export type SinkRole = 'main' | 'error' | 'backup';
 
 /** How a batch has failed so far (kept with it in the spool). */
 export interface RetryState {

@@ -22,7 +22,8 @@ export interface DeliveryJob {
 }
 
 export interface DeliveryWorkerOptions {
-  readonly sinks: Readonly<Record<SinkRole, Sink>>;
+  /** `backup` only for streams with a source-record backup. */
+  readonly sinks: Readonly<Record<Exclude<SinkRole, 'backup'>, Sink>> & { readonly backup?: Sink };
   readonly spool: DeliverySpool;
   readonly clock: Clock;
   readonly sleeper: Sleeper;
@@ -82,7 +83,10 @@ export class DeliveryWorker {
   /** One delivery attempt; the error when it failed. */
   private async attempt(role: SinkRole, batch: SinkBatch): Promise<{ error: unknown } | undefined> {
     try {
-      await this.o.sinks[role].deliver(batch);
+      const sink = this.o.sinks[role];
+      // A spooled backup batch of a stream whose destination type was changed since: kept, never dropped.
+      if (sink === undefined) throw new Error(`the delivery stream has no ${role} destination any more; the batch stays spooled`);
+      await sink.deliver(batch);
       this.o.onDelivered(role, batch);
       return undefined;
     } catch (error) {

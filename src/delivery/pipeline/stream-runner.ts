@@ -1,6 +1,7 @@
 // Runs one delivery stream: pulls source batches, routes records into per-partition buffers,
 // flushes them by size or interval (whichever first), hands finished objects to the worker and
-// acknowledges source batches once all their records are settled. Memory is bounded by
+// acknowledges source batches once all their records are settled — with a source-record backup, on
+// the destination path and in the backup (each source record counts once more). Memory is bounded by
 // `maxBufferedBytes` (reached ⇒ early flush, then the intake waits for deliveries).
 
 import type { Logger } from 'pino';
@@ -16,12 +17,13 @@ import type { DeliveryWorker } from './delivery-worker.js';
 import type { EncodedObject, Formatter } from './formatter-port.js';
 import type { FailureBackup } from './failure-backup.js';
 import { ObjectNamer } from './object-namer.js';
-import { BufferSet, PartitionBuffer } from './partition-buffer.js';
+import { BufferSet, PartitionBuffer, type BufferedRecord } from './partition-buffer.js';
 import {
   bindPartitionKeys, errorPrefixParts, evaluatePrefix, partsKey, successPrefixParts, type PrefixPart,
 } from './prefix-template.js';
 import { errorRoute, type RecordRouter, type Route } from './record-router.js';
 import { retryBackoffMs } from './retry-backoff.js';
+import { SOURCE_BACKUP_BUFFER, SourceRecordBackup } from './source-record-backup.js';
 import type { StreamMeters } from './stream-meters.js';
 
 /** Waits between encodes of a buffer whose encoding failed retryably (the conversion worker died). */
@@ -50,6 +52,8 @@ export interface StreamRunnerOptions {
   readonly maxPartitions: number;
   /** S3 backup of a non-S3 destination (AllData copies). */
   readonly backup?: FailureBackup;
+  /** Source-record backup of an ExtendedS3 destination (S3BackupMode Enabled). */
+  readonly sourceBackup?: SourceRecordBackup;
 }
 
 export class StreamRunner {
@@ -78,8 +82,10 @@ export class StreamRunner {
     this.namer = new ObjectNamer(o.definition, this.objectSettings.customTimeZone);
   }
 
-  private get sizeLimit(): number {
-    return this.o.definition.destination.bufferingHints.sizeInMBs * 1024 * 1024;
+  /** Size hint of a buffer in bytes: the backup's own, or the destination's. */
+  private sizeLimit(b: PartitionBuffer): number {
+    const hints = b.role === 'backup' ? this.o.sourceBackup!.hints : this.o.definition.destination.bufferingHints;
+    return hints.sizeInMBs * 1024 * 1024;
   }
 
   /** Pulls batches until the source ends or `signal` aborts. */
@@ -89,7 +95,9 @@ export class StreamRunner {
       if (signal.aborted) return;
       this.o.meters.incoming(batch.records);
       const routed = await this.o.router.route(batch.records);
-      const ticket = this.acks.track(batch, routed.length);
+      const backup = this.o.sourceBackup;
+      const ticket = this.acks.track(batch, routed.length + (backup !== undefined ? batch.records.length : 0));
+      if (backup !== undefined) for (const source of batch.records) this.placeBackup(backup, source, ticket);
       for (const { route, source } of routed) this.place(route, source, ticket);
       this.acks.drain();
       this.flushDue();
@@ -122,6 +130,20 @@ export class StreamRunner {
   private rearm(): void {
     this.sleepCtl?.abort();
     this.timerWake.notify();
+  }
+
+  /** Buffers a source record, as received, for the source-record backup. */
+  private placeBackup(backup: SourceRecordBackup, source: SourceRecord, ticket: AckTicket): void {
+    const buffer = this.buffers.obtain(SOURCE_BACKUP_BUFFER, () => new PartitionBuffer(SOURCE_BACKUP_BUFFER, 'backup', backup.parts))!;
+    this.add(buffer, { record: SourceRecordBackup.record(source), ticket }, backup.hints.intervalInSeconds * 1000);
+  }
+
+  /** Adds to a buffer, flushing it at its size hint and re-arming the timer when it was empty. */
+  private add(buffer: PartitionBuffer, entry: BufferedRecord, intervalMs: number): void {
+    const wasEmpty = buffer.records.length === 0;
+    buffer.add(entry, this.o.clock.now(), intervalMs);
+    if (buffer.bytes >= this.sizeLimit(buffer)) this.flush(buffer);
+    else if (wasEmpty) this.rearm();
   }
 
   private place(route: Route, source: SourceRecord, ticket: AckTicket): void {
@@ -157,17 +179,14 @@ export class StreamRunner {
       const type = route.type;
       buffer = this.buffers.obtain(key, () => new PartitionBuffer(key, 'error', this.errorParts, type))!;
     }
-    const wasEmpty = buffer.records.length === 0;
-    buffer.add({ record: route.record, ticket }, now, this.o.definition.destination.bufferingHints.intervalInSeconds * 1000);
-    if (buffer.bytes >= this.sizeLimit) this.flush(buffer);
-    else if (wasEmpty) this.rearm();
+    this.add(buffer, { record: route.record, ticket }, this.o.definition.destination.bufferingHints.intervalInSeconds * 1000);
   }
 
   /** Flushes every buffer that reached its size hint or interval. */
   flushDue(): void {
     const now = this.o.clock.now();
     for (const b of this.buffers.all()) {
-      if (b.records.length > 0 && (b.bytes >= this.sizeLimit || now >= b.deadline)) this.flush(b);
+      if (b.records.length > 0 && (b.bytes >= this.sizeLimit(b) || now >= b.deadline)) this.flush(b);
     }
     this.o.meters.buffered(this.buffers.bytes, this.oldestBuffered());
   }
@@ -193,6 +212,11 @@ export class StreamRunner {
 
   /** Encodes a buffer (compression on the thread pool) and hands the object to the worker. */
   private async encodeAndEnqueue(b: PartitionBuffer): Promise<void> {
+    if (b.role === 'backup') {
+      const batch = await this.o.sourceBackup!.batch(b.records.map((r) => r.record));
+      this.o.worker.enqueue({ role: 'backup', batch, settle: () => { for (const r of b.records) this.acks.settle(r.ticket); } });
+      return;
+    }
     let kept = b.records;
     let encoded: EncodedObject;
     if (b.role === 'main') {

@@ -36,7 +36,7 @@ export function definition(dest: Partial<DestinationDefinition> = {}, prefix = '
 export interface EngineSetupOptions {
   readonly invoker?: FunctionInvoker;
   readonly formatter?: Formatter;
-  /** Builds every formatter (destination, error output, backup); wins over `formatter`. */
+  /** Builds every formatter (destination, error output, backups); wins over `formatter`. */
   readonly formatterFactory?: FormatterFactory;
   readonly tuning?: DeliveryEngineTuning;
   /** Reuse a data dir (restart); a fresh temp dir otherwise. */
@@ -50,7 +50,7 @@ export interface EngineSetup {
   readonly sleeper: ManualSleeper;
   /** The destination's sink (for S3 destinations also the error output). */
   readonly sink: FakeSink;
-  /** The S3 backup / error output of a non-S3 destination. */
+  /** The S3 backup / error output of a non-S3 destination, or the source-record backup (bucket `backup`). */
   readonly backupSink: FakeSink;
   /** Sinks built, with the stream ARN each was built for. */
   readonly built: { kind: DestinationSettings['kind']; arn: string }[];
