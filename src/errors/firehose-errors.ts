@@ -53,3 +53,13 @@ export function invalidFirehoseArgument(message: string): AwsError {
 export function invalidKinesisSource(streamArn: string): AwsError {
   return new AwsError('InvalidArgumentException', `Kinesis stream ${streamArn} does not exist or is not ACTIVE.`);
 }
+
+/** Reconstructed: ExtendedS3 S3BackupMode Enabled without an S3BackupConfiguration (or, on update, S3BackupUpdate) naming a bucket. */
+export function sourceBackupConfigurationMissing(): AwsError {
+  return new AwsError('InvalidArgumentException', 'S3BackupConfiguration with a BucketARN must be specified when S3BackupMode is Enabled.');
+}
+
+/** Reconstructed: UpdateDestination turning an enabled ExtendedS3 source-record backup off (AWS documents that it cannot be disabled). */
+export function sourceBackupCannotBeDisabled(): AwsError {
+  return new AwsError('InvalidArgumentException', 'S3BackupMode cannot be changed from Enabled to Disabled: source record backup cannot be disabled once enabled.');
+}

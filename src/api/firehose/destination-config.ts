@@ -14,6 +14,7 @@ import type {
 } from '../../delivery/delivery-stream-definition.js';
 import { invalidFirehoseArgument } from '../../errors/firehose-errors.js';
 import { describeRedshiftDestination, resolveRedshiftDestination } from './redshift-destination.js';
+import { resolveSourceRecordBackup } from './source-record-backup.js';
 
 type Wire = Readonly<Record<string, unknown>>;
 
@@ -176,9 +177,11 @@ export function resolveDestination(kind: DestinationKind, config: Wire): Destina
   if (conversion && compression !== 'UNCOMPRESSED') throw invalidFirehoseArgument('CompressionFormat must be UNCOMPRESSED when record format conversion is enabled.');
   const hints = bufferingHints(config.BufferingHints, conversion ? { sizeInMBs: 128, intervalInSeconds: 300 } : { sizeInMBs: 5, intervalInSeconds: 300 });
   if (conversion && hints.sizeInMBs < 64) throw invalidFirehoseArgument('BufferingHints.SizeInMBs must be at least 64 when record format conversion is enabled.');
+  const sourceRecordBackup = kind === 'ExtendedS3' ? resolveSourceRecordBackup(config) : undefined;
   return {
     destinationId: DESTINATION_ID,
     settings: s3Settings(config, dynamic),
+    ...(sourceRecordBackup && { sourceRecordBackup }),
     bufferingHints: hints,
     processing: kind === 'ExtendedS3' ? proc : { appendNewline: false },
     ...(partitioning && kind === 'ExtendedS3' && {
@@ -199,6 +202,14 @@ export function s3Description(config: Wire): Wire {
   return { ...S3_DEFAULTS, Prefix: '', ...rest };
 }
 
+/** An S3DestinationDescription: the S3DestinationConfiguration members, defaults explicit. */
+function s3OnlyDescription(config: Wire): Wire {
+  const plain = s3Description(config);
+  return Object.fromEntries(
+    ['RoleARN', 'BucketARN', 'Prefix', 'ErrorOutputPrefix', 'BufferingHints', 'CompressionFormat', 'EncryptionConfiguration', 'CloudWatchLoggingOptions'].filter((k) => plain[k] !== undefined).map((k) => [k, plain[k]]),
+  );
+}
+
 /** The `Destinations[0]` entry of DescribeDeliveryStream. */
 export function describeDestination(kind: DestinationKind, config: Wire): Wire {
   if (kind === 'Redshift') return describeRedshiftDestination(config);
@@ -217,9 +228,12 @@ export function describeDestination(kind: DestinationKind, config: Wire): Wire {
     };
   }
   const plain = s3Description(config);
-  const s3Only = Object.fromEntries(
-    ['RoleARN', 'BucketARN', 'Prefix', 'ErrorOutputPrefix', 'BufferingHints', 'CompressionFormat', 'EncryptionConfiguration', 'CloudWatchLoggingOptions'].filter((k) => plain[k] !== undefined).map((k) => [k, plain[k]]),
-  );
+  const s3Only = s3OnlyDescription(config);
   if (kind === 'S3') return { DestinationId: DESTINATION_ID, S3DestinationDescription: s3Only };
-  return { DestinationId: DESTINATION_ID, ExtendedS3DestinationDescription: { S3BackupMode: 'Disabled', ...plain }, S3DestinationDescription: s3Only };
+  const backup = config.S3BackupConfiguration as Wire | undefined;
+  return {
+    DestinationId: DESTINATION_ID,
+    ExtendedS3DestinationDescription: { S3BackupMode: 'Disabled', ...plain, ...(backup !== undefined && { S3BackupDescription: s3OnlyDescription(backup) }) },
+    S3DestinationDescription: s3Only,
+  };
 }

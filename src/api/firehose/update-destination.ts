@@ -6,6 +6,7 @@ import { deliveryStreamInStatus, invalidFirehoseArgument, versionIdMismatch } fr
 import type { Operation } from '../operation.js';
 import { resolveDestination } from './destination-config.js';
 import { mergeRedshiftUpdate } from './redshift-destination.js';
+import { mergeExtendedS3Update } from './source-record-backup.js';
 import type { FirehoseDeps } from './firehose-deps.js';
 
 const UPDATE_MEMBERS: Readonly<Record<string, DestinationKind>> = {
@@ -33,7 +34,10 @@ export const updateDestination: Operation<FirehoseDeps> = {
     // An S3 update of an ExtendedS3 destination keeps it extended (the fields are common).
     if (kind === 'S3' && stream.destinationKind === 'ExtendedS3') kind = 'ExtendedS3';
     const same = kind === stream.destinationKind;
-    const config = kind === 'Redshift' ? mergeRedshiftUpdate(same ? stream.destinationConfig : undefined, update) : same ? { ...stream.destinationConfig, ...update } : update;
+    const current = same ? stream.destinationConfig : undefined;
+    const config = kind === 'Redshift' ? mergeRedshiftUpdate(current, update)
+      : kind === 'ExtendedS3' ? mergeExtendedS3Update(current, update)
+      : { ...current, ...update };
     const destination = resolveDestination(kind, config);
     await deps.registry.update(stream.name, { destinationKind: kind, destinationConfig: config, destination }, true);
     return {};
