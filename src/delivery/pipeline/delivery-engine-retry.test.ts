@@ -3,22 +3,12 @@ import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeliverySpool } from './delivery-spool.js';
-import { cleanupEngines, definition, setupEngine, spooled, T0, type EngineSetup } from './testing/engine-harness.js';
+import { advanceUntil, cleanupEngines, definition, setupEngine, spooled, T0 } from './testing/engine-harness.js';
 import { rec, until } from './testing/pipeline-fakes.js';
 
 afterEach(cleanupEngines);
 
 const immediate = definition({ bufferingHints: { sizeInMBs: 1, intervalInSeconds: 0 } });
-
-/** Advances the clock a second at a time (letting I/O settle in between) until `cond` holds. */
-async function advanceUntil(s: EngineSetup, cond: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 2));
-    s.sleeper.advance(1000);
-  }
-  throw new Error(`not reached: ${what}`);
-}
 
 describe('DeliveryEngine retries and spool', () => {
   test('a failing destination: backoff 1 s then 2 s, spooled after 3 attempts (source acked), retried from the spool until it lands; nothing lost, no duplicate names', async () => {

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FunctionInvoker } from '../../functions/function-invoker.js';
 import type { BufferingHints, DeliveryStreamDefinition, ProcessingSettings } from '../delivery-stream-definition.js';
 import { createFormatter } from '../format/formatter.js';
-import { cleanupEngines, definition, setupEngine, spooled, T0, type EngineSetup } from './testing/engine-harness.js';
+import { advanceUntil, cleanupEngines, definition, setupEngine, spooled, T0 } from './testing/engine-harness.js';
 import { rec, until } from './testing/pipeline-fakes.js';
 
 afterEach(cleanupEngines);
@@ -36,16 +36,6 @@ function withBackup(mainInterval: number, backupHints: BufferingHints, compressi
     format: { appendNewline: processing.appendNewline, compression: 'UNCOMPRESSED' },
     sourceRecordBackup: { destination: { kind: 's3', bucket: 'backup', prefix: 'raw/' }, bufferingHints: backupHints, compression },
   }, 'ok/');
-}
-
-/** Advances the clock a second at a time (letting I/O settle in between) until `cond` holds. */
-async function advanceUntil(s: EngineSetup, cond: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 2));
-    s.sleeper.advance(1000);
-  }
-  throw new Error(`not reached: ${what}`);
 }
 
 describe('DeliveryEngine source-record backup (S3BackupMode Enabled)', () => {

@@ -94,3 +94,13 @@ export async function cleanupEngines(): Promise<void> {
 export async function spooled(dataDir: string, id = STREAM_ID): Promise<string[]> {
   return (await readdir(join(dataDir, 'delivery-spool', `s-${id}`)).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
 }
+
+/** Advances the clock a second at a time (letting I/O settle in between) until `cond` holds. */
+export async function advanceUntil(s: EngineSetup, cond: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 2));
+    s.sleeper.advance(1000);
+  }
+  throw new Error(`not reached: ${what}`);
+}
