@@ -139,13 +139,12 @@ export type DestinationSettings =
 
 /**
  * ExtendedS3 `S3BackupMode: Enabled`: every source record, as received (before de-aggregation,
- * transformation, partitioning and format conversion), is also written to this bucket, buffered and
- * compressed by the backup configuration's own hints and compression.
+ * transformation, partitioning and format conversion), is also written to this bucket, buffered by
+ * the backup configuration's own hints and compressed by its `compression`.
  */
 export interface SourceRecordBackupSettings {
   readonly destination: S3DestinationSettings;
   readonly bufferingHints: BufferingHints;
-  readonly compression: CompressionFormat;
 }
 
 export interface DestinationDefinition {

@@ -3,7 +3,7 @@
 // Disabled → Enabled allowed, Enabled → Disabled refused as AWS documents) and described as
 // S3BackupDescription.
 
-import type { CompressionFormat, SourceRecordBackupSettings } from '../../delivery/delivery-stream-definition.js';
+import type { SourceRecordBackupSettings } from '../../delivery/delivery-stream-definition.js';
 import { parsePrefix } from '../../delivery/pipeline/prefix-template.js';
 import { invalidFirehoseArgument, sourceBackupCannotBeDisabled, sourceBackupConfigurationMissing } from '../../errors/firehose-errors.js';
 import { bufferingHints, s3Settings } from './destination-config.js';
@@ -33,7 +33,6 @@ export function resolveSourceRecordBackup(config: Wire): SourceRecordBackupSetti
   return {
     destination: s3Settings(backup, false),
     bufferingHints: bufferingHints(backup.BufferingHints, { sizeInMBs: 5, intervalInSeconds: 300 }),
-    compression: (backup.CompressionFormat ?? 'UNCOMPRESSED') as CompressionFormat,
   };
 }
 

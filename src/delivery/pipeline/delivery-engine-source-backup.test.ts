@@ -34,7 +34,7 @@ function withBackup(mainInterval: number, backupHints: BufferingHints, compressi
     bufferingHints: { sizeInMBs: 1, intervalInSeconds: mainInterval },
     processing,
     format: { appendNewline: processing.appendNewline, compression: 'UNCOMPRESSED' },
-    sourceRecordBackup: { destination: { kind: 's3', bucket: 'backup', prefix: 'raw/' }, bufferingHints: backupHints, compression },
+    sourceRecordBackup: { destination: { kind: 's3', bucket: 'backup', prefix: 'raw/', compression }, bufferingHints: backupHints },
   }, 'ok/');
 }
 
@@ -80,15 +80,15 @@ describe('DeliveryEngine source-record backup (S3BackupMode Enabled)', () => {
     assert.deepEqual(backupSink.delivered.map((b) => [b.records.map((r) => r.recordId), b.body.toString()]), [[['a'], '{"n":1}{"n":2}']]);
   });
 
-  test('a failing backup is retried and does not hold the destination back; spooled after 3 attempts (then acked), it lands from the spool', async () => {
+  test('a failing backup is retried, spooled after 3 attempts and lands from the spool; the source is acked once the destination landed too', async () => {
     const s = await setupEngine({ invoker: upper });
     const { sleeper, sink, backupSink, engine, source, dataDir } = s;
     backupSink.failNext = Number.POSITIVE_INFINITY;
     await engine.start(withBackup(0, { sizeInMBs: 1, intervalInSeconds: 0 }), source);
     source.push([rec('a', 'a', T0)]);
-    await until(() => sink.delivered.length === 1 && backupSink.attempts === 1 && sleeper.sleeping.includes(1000));
+    await until(() => backupSink.attempts === 1 && sleeper.sleeping.includes(1000));
     assert.deepEqual(source.acked, [], 'not acked while the backup is only retried in memory');
-    await advanceUntil(s, () => source.acked.length === 1, 'backup spooled');
+    await advanceUntil(s, () => source.acked.length === 1, 'backup spooled, destination delivered');
     assert.equal(backupSink.attempts >= 3, true);
     assert.equal((await spooled(dataDir)).length, 1);
     assert.deepEqual(sink.delivered.map((b) => b.body.toString()), ['A!'], 'delivered once');
@@ -100,10 +100,12 @@ describe('DeliveryEngine source-record backup (S3BackupMode Enabled)', () => {
   test('a crash before the backup landed: the source was not acked, so the restarted engine backs the records up and rewrites the destination object under the same name', async () => {
     const first = await setupEngine({ invoker: upper });
     first.backupSink.failNext = Number.POSITIVE_INFINITY;
-    const stream = withBackup(0, { sizeInMBs: 1, intervalInSeconds: 0 });
+    const stream = withBackup(0, { sizeInMBs: 1, intervalInSeconds: 60 });
     await first.engine.start(stream, first.source);
     first.source.push([rec('a', 'a', T0), rec('b', 'b', T0)]);
-    await until(() => first.sink.delivered.length === 1 && first.backupSink.attempts === 1);
+    await until(() => first.sink.delivered.length === 1 && first.sleeper.sleeping.includes(60_000));
+    first.sleeper.advance(60_000);
+    await until(() => first.backupSink.attempts === 1);
     const mainKey = first.sink.delivered[0]!.objectKey;
     await first.engine.close();
     assert.deepEqual(first.source.acked, []);
@@ -112,6 +114,9 @@ describe('DeliveryEngine source-record backup (S3BackupMode Enabled)', () => {
     const again = await setupEngine({ invoker: upper, dataDir: first.dataDir });
     await again.engine.start(stream, again.source);
     again.source.push([rec('a', 'a', T0), rec('b', 'b', T0)]); // the unacknowledged batch, yielded again
+    await until(() => again.sink.delivered.length === 1 && again.sleeper.sleeping.includes(60_000));
+    assert.deepEqual(again.source.acked, []);
+    again.sleeper.advance(60_000);
     await until(() => again.source.acked.length === 1);
     assert.deepEqual(again.sink.delivered.map((b) => [b.objectKey, b.body.toString()]), [[mainKey, 'A!B!']]);
     assert.equal(again.backupSink.delivered.length, 1);

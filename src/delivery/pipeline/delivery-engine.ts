@@ -102,7 +102,7 @@ export class DeliveryEngine {
     const sourceBackupSettings = stream.destination.sourceRecordBackup;
     const sourceBackupSink = sourceBackupSettings !== undefined ? meters.watch(this.o.sinkFactory(sourceBackupSettings.destination, stream), 'backup') : undefined;
     const sourceBackup = sourceBackupSettings !== undefined
-      ? new SourceRecordBackup(stream, sourceBackupSettings, this.o.formatter({ appendNewline: false, compression: sourceBackupSettings.compression }), settings.kind === 's3' ? settings.customTimeZone : undefined)
+      ? new SourceRecordBackup(stream, sourceBackupSettings, this.o.formatter({ appendNewline: false, compression: sourceBackupSettings.destination.compression ?? 'UNCOMPRESSED' }), settings.kind === 's3' ? settings.customTimeZone : undefined)
       : undefined;
     if (sourceBackup !== undefined) formatters.push(sourceBackup.formatter);
     meters.spooled(spool.bytes);

@@ -42,7 +42,7 @@ describe('Firehose ExtendedS3 source-record backup (S3BackupMode Enabled)', () =
       assert.equal(d.ExtendedS3DestinationDescription.S3BackupConfiguration, undefined);
       assert.equal(d.S3DestinationDescription.BucketARN, 'arn:aws:s3:::bucket');
       assert.deepEqual(t.subsystem.registry.require('ds').destination.sourceRecordBackup, {
-        destination: { kind: 's3', bucket: 'backup', prefix: 'raw/' }, bufferingHints: { sizeInMBs: 1, intervalInSeconds: 60 }, compression: 'GZIP',
+        destination: { kind: 's3', bucket: 'backup', prefix: 'raw/', compression: 'GZIP' }, bufferingHints: { sizeInMBs: 1, intervalInSeconds: 60 },
       });
     }));
 
@@ -72,6 +72,6 @@ describe('Firehose ExtendedS3 source-record backup (S3BackupMode Enabled)', () =
         message: 'S3BackupMode cannot be changed from Enabled to Disabled: source record backup cannot be disabled once enabled.',
       });
       assert.equal((await t.call('DescribeDeliveryStream', { DeliveryStreamName: 'ds' })).DeliveryStreamDescription.VersionId, '3', 'the refused update changed nothing');
-      assert.equal(t.subsystem.registry.require('ds').destination.sourceRecordBackup?.compression, 'GZIP');
+      assert.equal(t.subsystem.registry.require('ds').destination.sourceRecordBackup?.destination.compression, 'GZIP');
     }));
 });
