@@ -75,6 +75,17 @@ describe('ParquetWorkerPool', () => {
     await pool.close();
   });
 
+  test('a pool of two runs two conversions on two threads', async () => {
+    const pool = new ParquetWorkerPool({ size: 2 });
+    try {
+      const results = await Promise.all([pool.convert(SETTINGS, [rec('{"a":1}')]), pool.convert(SETTINGS, [rec('{"b":2}')])]);
+      assert.deepEqual(results.map((r) => [...r.converted]), [[0], [0]]);
+      assert.equal(pool.threads, 2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('refuses a size that is not a positive integer', () => {
     assert.throws(() => new ParquetWorkerPool({ size: 0 }), RangeError);
   });

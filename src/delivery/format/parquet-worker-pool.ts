@@ -85,9 +85,14 @@ export class ParquetWorkerPool {
       if (slot.task !== undefined) continue;
       const task = this.waiting.shift()!;
       slot.task = task;
-      const worker = (slot.worker ??= this.start(slot));
-      worker.ref();
-      worker.postMessage(task.request, [task.request.data.buffer as ArrayBuffer, task.request.offsets.buffer as ArrayBuffer]);
+      try {
+        const worker = (slot.worker ??= this.start(slot));
+        worker.ref();
+        worker.postMessage(task.request, [task.request.data.buffer as ArrayBuffer, task.request.offsets.buffer as ArrayBuffer]);
+      } catch (err) {
+        slot.task = undefined;
+        task.reject(new ParquetWorkerError(`The Parquet conversion worker could not take the task: ${(err as Error).message}`));
+      }
     }
   }
 
