@@ -124,7 +124,7 @@ export function deliveryStreamPage(main: HTMLElement, name: string): View {
 function deliveredRow(d: DeliveredEntry): HTMLElement {
   return h('tr', { 'data-testid': 'delivered-object', 'data-key': d.key, 'data-records': d.records, 'data-bytes': d.bytes },
     h('td', { class: 'mono small' }, d.key),
-    h('td', {}, d.role === 'main' ? 'destination' : h('span', { class: 'badge warn' }, 'error output')),
+    h('td', {}, d.role === 'main' ? 'destination' : d.role === 'backup' ? 'source-record backup' : h('span', { class: 'badge warn' }, 'error output')),
     h('td', { class: 'num' }, count(d.records)),
     h('td', { class: 'num' }, bytes(d.bytes)),
     h('td', { class: 'num' }, count(d.attempts)),

@@ -1,15 +1,22 @@
 import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FunctionInvoker } from '../../functions/function-invoker.js';
 import type { BufferingHints, DeliveryStreamDefinition, ProcessingSettings } from '../delivery-stream-definition.js';
 import { createFormatter } from '../format/formatter.js';
-import { advanceUntil, cleanupEngines, definition, setupEngine, spooled, T0 } from './testing/engine-harness.js';
+import { advanceUntil, cleanupEngines, definition, setupEngine, spooled, STREAM_ID, T0 } from './testing/engine-harness.js';
 import { rec, until } from './testing/pipeline-fakes.js';
 
 afterEach(cleanupEngines);
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+
+/** Backup batches spooled for stream `s` (they have a spool of their own). */
+async function backupSpooled(dataDir: string): Promise<string[]> {
+  return (await readdir(join(dataDir, 'delivery-spool', `s-${STREAM_ID}`, 'source-backup')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+}
 
 /** Records become `<DATA>!`; records whose data is `drop` are Dropped. */
 const upper: FunctionInvoker = {
@@ -80,21 +87,24 @@ describe('DeliveryEngine source-record backup (S3BackupMode Enabled)', () => {
     assert.deepEqual(backupSink.delivered.map((b) => [b.records.map((r) => r.recordId), b.body.toString()]), [[['a'], '{"n":1}{"n":2}']]);
   });
 
-  test('a failing backup is retried, spooled after 3 attempts and lands from the spool; the source is acked once the destination landed too', async () => {
+  test('a failing backup does not hold the destination back; it is retried, spooled after 3 attempts (then acked) and lands from its spool', async () => {
     const s = await setupEngine({ invoker: upper });
     const { sleeper, sink, backupSink, engine, source, dataDir } = s;
     backupSink.failNext = Number.POSITIVE_INFINITY;
     await engine.start(withBackup(0, { sizeInMBs: 1, intervalInSeconds: 0 }), source);
     source.push([rec('a', 'a', T0)]);
-    await until(() => backupSink.attempts === 1 && sleeper.sleeping.includes(1000));
+    await until(() => sink.delivered.length === 1 && backupSink.attempts === 1 && sleeper.sleeping.includes(1000));
+    source.push([rec('b', 'b', T0)]);
+    await until(() => sink.delivered.length === 2);
+    assert.equal(backupSink.attempts, 1, 'the destination got both objects while the backup waits for its first retry');
     assert.deepEqual(source.acked, [], 'not acked while the backup is only retried in memory');
-    await advanceUntil(s, () => source.acked.length === 1, 'backup spooled, destination delivered');
-    assert.equal(backupSink.attempts >= 3, true);
-    assert.equal((await spooled(dataDir)).length, 1);
-    assert.deepEqual(sink.delivered.map((b) => b.body.toString()), ['A!'], 'delivered once');
+    await advanceUntil(s, () => source.acked.length === 2, 'backup batches spooled');
+    assert.equal((await backupSpooled(dataDir)).length, 2);
+    assert.deepEqual(await spooled(dataDir), [], 'the destination spool is untouched');
+    assert.deepEqual(sink.delivered.map((b) => b.body.toString()), ['A!', 'B!'], 'each delivered once');
     backupSink.failNext = 0;
-    await advanceUntil(s, async () => (await spooled(dataDir)).length === 0, 'spool drained');
-    assert.deepEqual(backupSink.delivered.map((b) => [b.objectKey.slice(0, 4), b.body.toString()]), [['raw/', 'a']]);
+    await advanceUntil(s, async () => (await backupSpooled(dataDir)).length === 0, 'backup spool drained');
+    assert.deepEqual(backupSink.delivered.map((b) => [b.objectKey.slice(0, 4), b.body.toString()]).sort(), [['raw/', 'a'], ['raw/', 'b']]);
   });
 
   test('a crash before the backup landed: the source was not acked, so the restarted engine backs the records up and rewrites the destination object under the same name', async () => {
@@ -109,7 +119,7 @@ describe('DeliveryEngine source-record backup (S3BackupMode Enabled)', () => {
     const mainKey = first.sink.delivered[0]!.objectKey;
     await first.engine.close();
     assert.deepEqual(first.source.acked, []);
-    assert.deepEqual(await spooled(first.dataDir), [], 'nothing spooled yet');
+    assert.deepEqual([...await spooled(first.dataDir), ...await backupSpooled(first.dataDir)], [], 'nothing spooled yet');
 
     const again = await setupEngine({ invoker: upper, dataDir: first.dataDir });
     await again.engine.start(stream, again.source);
@@ -122,6 +132,25 @@ describe('DeliveryEngine source-record backup (S3BackupMode Enabled)', () => {
     assert.equal(again.backupSink.delivered.length, 1);
     assert.match(again.backupSink.delivered[0]!.objectKey, new RegExp(`^raw/2023/11/14/22/s-1-2023-11-14-22-13-20-${UUID}$`));
     assert.equal(again.backupSink.delivered[0]!.body.toString(), 'ab');
+  });
+
+  test('spooled backup batches survive a restart and land under the same object name', async () => {
+    const first = await setupEngine();
+    first.backupSink.failNext = Number.POSITIVE_INFINITY;
+    const stream = withBackup(0, { sizeInMBs: 1, intervalInSeconds: 0 }, 'UNCOMPRESSED', { appendNewline: false });
+    await first.engine.start(stream, first.source);
+    first.source.push([rec('a', 'a', T0)]);
+    await advanceUntil(first, () => first.source.acked.length === 1, 'backup spooled');
+    const [name] = await backupSpooled(first.dataDir);
+    const spooledKey = (JSON.parse(await readFile(join(first.dataDir, 'delivery-spool', `s-${STREAM_ID}`, 'source-backup', name!), 'utf8')) as { key: string }).key;
+    await first.engine.close();
+
+    const again = await setupEngine({ dataDir: first.dataDir });
+    await again.engine.start(stream, again.source);
+    await until(() => again.backupSink.delivered.length === 1);
+    assert.deepEqual(again.backupSink.delivered.map((b) => [b.objectKey, b.body.toString()]), [[spooledKey, 'a']]);
+    await until(async () => (await backupSpooled(first.dataDir)).length === 0);
+    assert.equal(again.sink.attempts, 0, 'the destination object is not delivered again (its batch was acknowledged)');
   });
 
   test('without a source-record backup no backup sink is built and nothing else changes', async () => {

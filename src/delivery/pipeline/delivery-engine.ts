@@ -10,10 +10,10 @@ import type { FunctionInvoker } from '../../functions/function-invoker.js';
 import { timerSleeper, type Sleeper } from '../../mappings/engine/sleeper.js';
 import type { MetricsHub } from '../../metrics/metrics-hub.js';
 import type { DeliveryStreamDefinition, DestinationSettings, S3DestinationSettings } from '../delivery-stream-definition.js';
-import type { Sink } from '../sink.js';
+import type { Sink, SinkBatch } from '../sink.js';
 import type { DeliveryJournal } from './delivery-journal.js';
 import type { DeliverySource } from './delivery-source.js';
-import { DeliverySpool } from './delivery-spool.js';
+import { DeliverySpool, type SinkRole } from './delivery-spool.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { FailureBackup } from './failure-backup.js';
 import type { Formatter, FormatterFactory } from './formatter-port.js';
@@ -96,26 +96,36 @@ export class DeliveryEngine {
     }
     const spool = new DeliverySpool(spoolDir(this.o.dataDir, stream));
     await spool.open();
+    const backupSettings = stream.destination.sourceRecordBackup;
+    // The source-record backup has its own worker (an outage never delays the destination) and spool.
+    const backupSpool = backupSettings !== undefined ? new DeliverySpool(join(spool.dir, 'source-backup')) : undefined;
+    await backupSpool?.open();
+    const spooledBytes = (): number => spool.bytes + (backupSpool?.bytes ?? 0);
     const meters = new StreamMeters(this.o.metrics, stream.name, this.o.clock, this.o.journal);
     const main = meters.watch(this.o.sinkFactory(settings, stream), 'main');
     const error = settings.kind === 's3' ? main : meters.watch(this.o.sinkFactory(settings.backup ?? FALLBACK_ERROR_BUCKET(stream.name), stream), 'error');
-    const sourceBackupSettings = stream.destination.sourceRecordBackup;
-    const sourceBackupSink = sourceBackupSettings !== undefined ? meters.watch(this.o.sinkFactory(sourceBackupSettings.destination, stream), 'backup') : undefined;
-    const sourceBackup = sourceBackupSettings !== undefined
-      ? new SourceRecordBackup(stream, sourceBackupSettings, this.o.formatter({ appendNewline: false, compression: sourceBackupSettings.destination.compression ?? 'UNCOMPRESSED' }), settings.kind === 's3' ? settings.customTimeZone : undefined)
-      : undefined;
-    if (sourceBackup !== undefined) formatters.push(sourceBackup.formatter);
-    meters.spooled(spool.bytes);
-    const worker = new DeliveryWorker({
-      sinks: { main, error, ...(sourceBackupSink !== undefined ? { backup: sourceBackupSink } : {}) }, spool, clock: this.o.clock, sleeper, logger, ...(backup !== undefined ? { backup } : {}),
+    const sinks = main === error ? [main] : [main, error];
+    meters.spooled(spooledBytes());
+    const workerBase = {
+      clock: this.o.clock, sleeper, logger,
       spoolAfterAttempts: t.spoolAfterAttempts ?? 3, initialBackoffMs: t.initialBackoffMs ?? 1000, maxBackoffMs: t.maxBackoffMs ?? 120_000, backoffJitter: t.backoffJitter ?? 0.15,
-      onDelivered: (role, batch) => { meters.delivered(role, batch); meters.spooled(spool.bytes); },
-    });
+      onDelivered: (role: SinkRole, batch: SinkBatch) => { meters.delivered(role, batch); meters.spooled(spooledBytes()); },
+    };
+    const worker = new DeliveryWorker({ ...workerBase, sinks: { main, error }, spool, ...(backup !== undefined ? { backup } : {}) });
+    let sourceBackup: SourceRecordBackup | undefined;
+    if (backupSettings !== undefined && backupSpool !== undefined) {
+      const sink = meters.watch(this.o.sinkFactory(backupSettings.destination, stream), 'backup');
+      const backupFormatter = this.o.formatter({ appendNewline: false, compression: backupSettings.destination.compression ?? 'UNCOMPRESSED' });
+      sinks.push(sink);
+      formatters.push(backupFormatter);
+      const backupWorker = new DeliveryWorker({ ...workerBase, sinks: { backup: sink }, spool: backupSpool });
+      sourceBackup = new SourceRecordBackup(stream, backupSettings, backupFormatter, backupWorker, settings.kind === 's3' ? settings.customTimeZone : undefined);
+    }
     const router = new RecordRouter({ definition: stream, invoker: this.o.invoker, region: this.o.region ?? 'us-east-1', now: () => this.o.clock.now() });
     const runner = new StreamRunner({
       definition: stream, source, router, formatter, worker, ...(errorFormatter !== undefined ? { errorFormatter } : {}),
       clock: this.o.clock, sleeper, logger, meters,
-      maxBufferedBytes: Math.max(t.maxBufferedBytes ?? 256 * 1024 * 1024, 2 * (stream.destination.bufferingHints.sizeInMBs + (sourceBackupSettings?.bufferingHints.sizeInMBs ?? 0)) * 1024 * 1024),
+      maxBufferedBytes: Math.max(t.maxBufferedBytes ?? 256 * 1024 * 1024, 2 * (stream.destination.bufferingHints.sizeInMBs + (backupSettings?.bufferingHints.sizeInMBs ?? 0)) * 1024 * 1024),
       maxPartitions: t.maxPartitions ?? 500,
       ...(backup !== undefined ? { backup } : {}),
       ...(sourceBackup !== undefined ? { sourceBackup } : {}),
@@ -126,10 +136,12 @@ export class DeliveryEngine {
       guard('intake', runner.intake(abort.signal)),
       guard('timers', runner.timers(abort.signal)),
       guard('delivery', worker.run(abort.signal)),
-      guard('spool', worker.runSpool(abort.signal).then(() => meters.spooled(spool.bytes))),
+      guard('spool', worker.runSpool(abort.signal).then(() => meters.spooled(spooledBytes()))),
+      ...(sourceBackup !== undefined ? [
+        guard('backup delivery', sourceBackup.worker.run(abort.signal)),
+        guard('backup spool', sourceBackup.worker.runSpool(abort.signal).then(() => meters.spooled(spooledBytes()))),
+      ] : []),
     ]);
-    const sinks = main === error ? [main] : [main, error];
-    if (sourceBackupSink !== undefined) sinks.push(sourceBackupSink);
     this.running.set(stream.name, { abort, source, sinks, formatters, done });
   }
 

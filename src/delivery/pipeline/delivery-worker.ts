@@ -22,8 +22,8 @@ export interface DeliveryJob {
 }
 
 export interface DeliveryWorkerOptions {
-  /** `backup` only for streams with a source-record backup. */
-  readonly sinks: Readonly<Record<Exclude<SinkRole, 'backup'>, Sink>> & { readonly backup?: Sink };
+  /** The sinks of the roles this worker is given jobs for (main and error, or the source-record backup). */
+  readonly sinks: Readonly<Partial<Record<SinkRole, Sink>>>;
   readonly spool: DeliverySpool;
   readonly clock: Clock;
   readonly sleeper: Sleeper;
@@ -84,8 +84,7 @@ export class DeliveryWorker {
   private async attempt(role: SinkRole, batch: SinkBatch): Promise<{ error: unknown } | undefined> {
     try {
       const sink = this.o.sinks[role];
-      // A spooled backup batch of a stream whose destination type was changed since: kept, never dropped.
-      if (sink === undefined) throw new Error(`the delivery stream has no ${role} destination any more; the batch stays spooled`);
+      if (sink === undefined) throw new Error(`no ${role} sink for this batch; it stays queued or spooled`);
       await sink.deliver(batch);
       this.o.onDelivered(role, batch);
       return undefined;

@@ -1,11 +1,13 @@
 // The source-record backup of an ExtendedS3 destination (S3BackupMode Enabled, FIREHOSE.md §7):
-// source records as received go to their own buffer, flushed by the backup's BufferingHints,
+// source records as received go to their own buffer, flushed by the backup's BufferingHints and
+// delivered by their own worker (own queue and spool, so a backup outage never delays the destination),
 // compressed by its CompressionFormat and named under its Prefix (default `YYYY/MM/DD/HH/`) with the
 // same deterministic object names as the destination, so a retried or replayed buffer overwrites.
 
 import type { BufferingHints, DeliveryStreamDefinition, SourceRecordBackupSettings } from '../delivery-stream-definition.js';
 import type { DeliveryRecord, SinkBatch } from '../sink.js';
 import type { SourceRecord } from './delivery-source.js';
+import type { DeliveryWorker } from './delivery-worker.js';
 import type { Formatter } from './formatter-port.js';
 import { ObjectNamer } from './object-namer.js';
 import { successPrefixParts, type PrefixPart } from './prefix-template.js';
@@ -22,7 +24,9 @@ export class SourceRecordBackup {
     definition: Pick<DeliveryStreamDefinition, 'name' | 'versionId'>,
     settings: SourceRecordBackupSettings,
     /** Encodes with the backup's compression, no delimiter, no conversion (`createFormatter`). */
-    readonly formatter: Formatter,
+    private readonly formatter: Formatter,
+    /** Delivers the backup objects, with its own queue and spool. */
+    readonly worker: DeliveryWorker,
     /** The destination's CustomTimeZone (the backup configuration has none of its own). */
     timeZone: string | undefined,
   ) {

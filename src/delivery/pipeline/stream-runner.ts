@@ -101,10 +101,11 @@ export class StreamRunner {
       for (const { route, source } of routed) this.place(route, source, ticket);
       this.acks.drain();
       this.flushDue();
-      while (!signal.aborted && this.buffers.bytes + this.encodingBytes + this.o.worker.queuedBytes > this.o.maxBufferedBytes) {
+      while (!signal.aborted && this.buffers.bytes + this.encodingBytes + this.o.worker.queuedBytes + (backup?.worker.queuedBytes ?? 0) > this.o.maxBufferedBytes) {
         for (const b of this.buffers.all()) this.flush(b);
         await Promise.all([...this.encoding]);
         await this.o.worker.drained(signal);
+        await backup?.worker.drained(signal);
       }
     }
   }
@@ -213,8 +214,9 @@ export class StreamRunner {
   /** Encodes a buffer (compression on the thread pool) and hands the object to the worker. */
   private async encodeAndEnqueue(b: PartitionBuffer): Promise<void> {
     if (b.role === 'backup') {
-      const batch = await this.o.sourceBackup!.batch(b.records.map((r) => r.record));
-      this.o.worker.enqueue({ role: 'backup', batch, settle: () => { for (const r of b.records) this.acks.settle(r.ticket); } });
+      const backup = this.o.sourceBackup!;
+      const batch = await backup.batch(b.records.map((r) => r.record));
+      backup.worker.enqueue({ role: 'backup', batch, settle: () => { for (const r of b.records) this.acks.settle(r.ticket); } });
       return;
     }
     let kept = b.records;
