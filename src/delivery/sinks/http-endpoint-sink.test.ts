@@ -162,10 +162,13 @@ describe('HttpEndpointSink', () => {
       (_q, res) => { res.writeHead(200); res.end(Buffer.alloc(1024 * 1024 + 1, 0x20)); },
       () => { /* never answers */ },
     ]);
-    const sink = new HttpEndpointSink({ url: ep.url, sourceArn: ARN, clock: new ManualClock(), timeoutMs: 100 });
-    assert.equal((await rejection(sink.deliver(batch(['a'])))).code, 'HttpEndpoint.ResponseTooLarge');
-    assert.equal((await rejection(sink.deliver(batch(['a'])))).code, 'HttpEndpoint.RequestTimeout');
-    await sink.close();
+    // A generous timeout for the 1 MiB answer (a loaded machine must not turn it into a timeout), a short one for the silent endpoint.
+    const patient = new HttpEndpointSink({ url: ep.url, sourceArn: ARN, clock: new ManualClock(), timeoutMs: 30_000 });
+    assert.equal((await rejection(patient.deliver(batch(['a'])))).code, 'HttpEndpoint.ResponseTooLarge');
+    await patient.close();
+    const impatient = new HttpEndpointSink({ url: ep.url, sourceArn: ARN, clock: new ManualClock(), timeoutMs: 100 });
+    assert.equal((await rejection(impatient.deliver(batch(['a'])))).code, 'HttpEndpoint.RequestTimeout');
+    await impatient.close();
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
