@@ -123,12 +123,16 @@ export async function createLambdaSubsystem(options: LambdaSubsystemOptions): Pr
   await mappings.load();
   options.metrics?.setMappingStatusSource(mappingStatusSource(mappings, engine));
 
+  // Events persisted before a restart resume now, through the gate like mappings' invocations.
   const events = new EventInvocations({
-    invoker,
+    invoker: gated ?? invoker,
     logger,
+    store,
+    clock,
     maxPending: config.lambda.maxPendingEvents,
     retryDelaysMs: config.lambda.eventRetryDelaysMs,
   });
+  await events.load();
   const service = createLambdaService({ functions, invoker, events, mappings, accountId, region }, { logger });
   const router = new RestJsonRouter({
     service,

@@ -1,6 +1,6 @@
 // Invoke: POST /2015-03-31/functions/{FunctionName}/invocations. RequestResponse → 200 with the
-// handler's result (function errors too: 200 + X-Amz-Function-Error), Event → 202 (runs in the
-// background), DryRun → 204. Only invoke errors change the status (LAMBDA-API.md §2.7).
+// handler's result (function errors too: 200 + X-Amz-Function-Error), Event → 202 (stored, then run in
+// the background), DryRun → 204. Only invoke errors change the status (LAMBDA-API.md §2.7).
 
 import {
   concurrencyExhausted,
@@ -47,7 +47,7 @@ export const invoke: Operation<LambdaDeps> = {
       ...(input.ClientContext !== undefined && { clientContext: input.ClientContext as string }),
     };
     if (type === 'Event') {
-      if (!deps.events.submit({ ...request, logTail: false })) throw concurrencyExhausted();
+      if (!(await deps.events.submit({ ...request, logTail: false }))) throw concurrencyExhausted();
       return { StatusCode: 202 };
     }
     const result = await deps.invoker.invoke(request);

@@ -96,7 +96,7 @@ export async function functionClient(): Promise<FunctionClient> {
       return answer(request);
     },
   };
-  const events = new EventInvocations({ invoker, logger: { warn: () => undefined }, maxPending: 2 });
+  const events = new EventInvocations({ invoker, logger: { warn: () => undefined }, store, maxPending: 2 });
   const deps = { functions, invoker, events, mappings: undefined, accountId: ACCOUNT, region: REGION } as unknown as LambdaDeps;
   const service = createLambdaService(deps, { logger: { error: () => undefined } });
   const ctx: RequestContext = { requestId: '11111111-2222-3333-4444-555555555555', accountId: ACCOUNT, region: REGION, clock };
