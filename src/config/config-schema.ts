@@ -78,7 +78,7 @@ const LambdaSchema = Type.Object(
     maxPendingEvents: Type.Integer({
       minimum: 1,
       default: 1000,
-      description: 'Asynchronous (Event) invocations that may be in flight at once; more get TooManyRequestsException',
+      description: 'Asynchronous (Event) invocations accepted and not yet finished (running, or stored awaiting a retry; they survive restarts); more get TooManyRequestsException',
     }),
     eventRetryDelaysMs: Type.Array(Type.Integer({ minimum: 0 }), {
       maxItems: 2,
