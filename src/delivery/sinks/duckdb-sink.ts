@@ -8,9 +8,10 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Sink, SinkBatch } from '../sink.js';
 import { acquireDuckDb, type DuckDbHandle } from './duckdb-instances.js';
-import { resolveColumns, toRows, type ColumnType, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
-import { quoteIdentifier, quoteTableName } from './sql-identifier.js';
+import { resolveColumns, toRows, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
+import { quoteTableName } from './sql-identifier.js';
 import { withTableTypes } from './table-columns.js';
+import { createTableSql, insertSql, type SqlDialect } from './warehouse-sql.js';
 
 export interface DuckDbSinkOptions extends RowMappingOptions {
   /** Path of the database file (created when missing). */
@@ -19,13 +20,16 @@ export interface DuckDbSinkOptions extends RowMappingOptions {
   readonly createTable?: boolean;
 }
 
-const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
-  text: 'VARCHAR',
-  bigint: 'BIGINT',
-  double: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  json: 'JSON',
-  timestamp: 'TIMESTAMPTZ',
+const DIALECT: SqlDialect = {
+  types: {
+    text: 'VARCHAR',
+    bigint: 'BIGINT',
+    double: 'DOUBLE',
+    boolean: 'BOOLEAN',
+    json: 'JSON',
+    timestamp: 'TIMESTAMPTZ',
+  },
+  cast: (parameter, type) => `CAST(${parameter} AS ${type})`,
 };
 
 const ROWS_PER_INSERT = 500;
@@ -77,7 +81,7 @@ export class DuckDbSink implements Sink {
     try {
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-        await connection.run(this.#insertSql(chunk.length), chunk.flat() as DuckDBValue[]);
+        await connection.run(insertSql(this.#table, this.#columns, chunk.length, DIALECT), chunk.flat() as DuckDBValue[]);
       }
       await connection.run('COMMIT');
     } catch (err) {
@@ -120,27 +124,6 @@ export class DuckDbSink implements Sink {
       this.#columns = withTableTypes(this.#tableName, this.#columns, new Map(existing));
       return;
     }
-    if (this.#createTable) await connection.run(this.#createSql());
-  }
-
-  #createSql(): string {
-    const defs = this.#columns.map((c) => {
-      const def = `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`;
-      return c.isRecordId ? `${def} NOT NULL UNIQUE` : def;
-    });
-    return `CREATE TABLE IF NOT EXISTS ${this.#table} (${defs.join(', ')})`;
-  }
-
-  #insertSql(rowCount: number): string {
-    const names = this.#columns.map((c) => quoteIdentifier(c.name)).join(', ');
-    const width = this.#columns.length;
-    const tuples: string[] = [];
-    for (let r = 0; r < rowCount; r++) {
-      const params = this.#columns.map((c, i) => `CAST($${r * width + i + 1} AS ${c.sqlType ?? SQL_TYPES[c.type]})`);
-      tuples.push(`(${params.join(', ')})`);
-    }
-    const id = this.#columns.find((c) => c.isRecordId);
-    const conflict = id === undefined ? '' : ` ON CONFLICT (${quoteIdentifier(id.name)}) DO NOTHING`;
-    return `INSERT INTO ${this.#table} (${names}) VALUES ${tuples.join(', ')}${conflict}`;
+    if (this.#createTable) await connection.run(createTableSql(this.#table, this.#columns, DIALECT));
   }
 }

@@ -5,9 +5,10 @@
 
 import pg from 'pg';
 import type { Sink, SinkBatch } from '../sink.js';
-import { resolveColumns, toRows, type ColumnType, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
-import { quoteIdentifier, quoteTableName } from './sql-identifier.js';
+import { resolveColumns, toRows, type ResolvedColumn, type RowMappingOptions } from './row-mapping.js';
+import { quoteTableName } from './sql-identifier.js';
 import { withTableTypes } from './table-columns.js';
+import { createTableSql, insertSql, type SqlDialect } from './warehouse-sql.js';
 
 export interface PostgresSinkOptions extends RowMappingOptions {
   /** `postgres://user:pass@host:port/db`. */
@@ -18,13 +19,16 @@ export interface PostgresSinkOptions extends RowMappingOptions {
   readonly maxConnections?: number;
 }
 
-const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
-  text: 'text',
-  bigint: 'bigint',
-  double: 'double precision',
-  boolean: 'boolean',
-  json: 'jsonb',
-  timestamp: 'timestamptz',
+const DIALECT: SqlDialect = {
+  types: {
+    text: 'text',
+    bigint: 'bigint',
+    double: 'double precision',
+    boolean: 'boolean',
+    json: 'jsonb',
+    timestamp: 'timestamptz',
+  },
+  cast: (parameter, type) => `${parameter}::${type}`,
 };
 
 /** PostgreSQL caps a statement at 65535 bind parameters. */
@@ -70,7 +74,7 @@ export class PostgresSink implements Sink {
       const perInsert = Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / this.#columns.length));
       for (let i = 0; i < rows.length; i += perInsert) {
         const chunk = rows.slice(i, i + perInsert);
-        await client.query(this.#insertSql(chunk.length), chunk.flat());
+        await client.query(insertSql(this.#table, this.#columns, chunk.length, DIALECT), chunk.flat());
       }
       await client.query('COMMIT');
     } catch (err) {
@@ -108,28 +112,7 @@ export class PostgresSink implements Sink {
       this.#columns = withTableTypes(this.#tableName, this.#columns, new Map(existing.rows.map((r) => [r.name, r.type])));
       return;
     }
-    if (this.#createTable) await this.#pool.query(this.#createSql());
-  }
-
-  #createSql(): string {
-    const defs = this.#columns.map((c) => {
-      const def = `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`;
-      return c.isRecordId ? `${def} NOT NULL UNIQUE` : def;
-    });
-    return `CREATE TABLE IF NOT EXISTS ${this.#table} (${defs.join(', ')})`;
-  }
-
-  #insertSql(rowCount: number): string {
-    const names = this.#columns.map((c) => quoteIdentifier(c.name)).join(', ');
-    const width = this.#columns.length;
-    const tuples: string[] = [];
-    for (let r = 0; r < rowCount; r++) {
-      const params = this.#columns.map((c, i) => `$${r * width + i + 1}::${c.sqlType ?? SQL_TYPES[c.type]}`);
-      tuples.push(`(${params.join(', ')})`);
-    }
-    const id = this.#columns.find((c) => c.isRecordId);
-    const conflict = id === undefined ? '' : ` ON CONFLICT (${quoteIdentifier(id.name)}) DO NOTHING`;
-    return `INSERT INTO ${this.#table} (${names}) VALUES ${tuples.join(', ')}${conflict}`;
+    if (this.#createTable) await this.#pool.query(createTableSql(this.#table, this.#columns, DIALECT));
   }
 }
 
