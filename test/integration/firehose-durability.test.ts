@@ -5,10 +5,10 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PutRecordCommand, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { FirehoseFixture, ROLE, defaultKeyPattern } from './support/firehose-fixture.js';
 import { byDelivery, lines } from './support/firehose-records.js';
+import { pollUntil } from './support/poll-until.js';
 
 /** Set while the server parts this file needs have not landed (false once they have). */
 const WAITING: string | false = false;
@@ -64,7 +64,11 @@ describe('Firehose durability', { skip: WAITING }, () => {
     for (let i = 0; i < sent.length; i += 10) {
       await fx.firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'down', Records: sent.slice(i, i + 10).map((s) => ({ Data: Buffer.from(s) })) }));
     }
-    await sleep(1500); // the destination stays down across several delivery attempts
+    // The destination stays down across several delivery attempts (the console's journal counts them).
+    await pollUntil(async () => {
+      const view = (await (await fetch(`${fx.server.url}/console/api/delivery-streams/down`)).json()) as { totals: { failedAttempts: number } };
+      return view.totals.failedAttempts >= 2;
+    }, 'two failed delivery attempts', 20_000, 100);
     await rm(bucketDir);
     const objects = await fx.waitForObjects('down-bucket', (o) => lines(o).length >= sent.length, 'all lines in down-bucket', 30_000);
     for (const o of objects) assert.match(o.key, defaultKeyPattern('down', '1'));
