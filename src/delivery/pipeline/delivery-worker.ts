@@ -12,7 +12,7 @@ import { Wakeup } from '../../mappings/engine/wakeup.js';
 import type { Sink, SinkBatch } from '../sink.js';
 import type { DeliverySpool, RetryState, SinkRole } from './delivery-spool.js';
 import type { FailureBackup } from './failure-backup.js';
-import { retryBackoffMs } from './retry-backoff.js';
+import { retryBackoffMs } from '../../engine/retry-backoff.js';
 
 export interface DeliveryJob {
   readonly role: SinkRole;

@@ -22,7 +22,7 @@ import {
   bindPartitionKeys, errorPrefixParts, evaluatePrefix, partsKey, successPrefixParts, type PrefixPart,
 } from './prefix-template.js';
 import { errorRoute, type RecordRouter, type Route } from './record-router.js';
-import { retryBackoffMs } from './retry-backoff.js';
+import { retryBackoffMs } from '../../engine/retry-backoff.js';
 import { SOURCE_BACKUP_BUFFER, SourceRecordBackup } from './source-record-backup.js';
 import type { StreamMeters } from './stream-meters.js';
 

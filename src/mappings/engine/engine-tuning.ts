@@ -2,6 +2,8 @@
 // latency against work. New records wake pollers at once (AppendNotifier), so idlePollMs is only
 // a safety net for changes no append announces (retention, sealing, a deleted stream).
 
+import { retryBackoffMs } from '../../engine/retry-backoff.js';
+
 export interface EngineTuning {
   /** An idle shard re-reads at least this often. */
   readonly idlePollMs: number;
@@ -34,5 +36,5 @@ export const DEFAULT_ENGINE_TUNING: EngineTuning = {
 
 /** The delay before retry number `attempt` (1, 2, …): base, 2·base, 4·base, … capped. */
 export function retryDelayMs(tuning: EngineTuning, attempt: number): number {
-  return Math.min(tuning.retryMaxDelayMs, tuning.retryBaseDelayMs * 2 ** Math.min(30, attempt - 1));
+  return retryBackoffMs(attempt, { initialMs: tuning.retryBaseDelayMs, maxMs: tuning.retryMaxDelayMs, jitter: 0 });
 }
